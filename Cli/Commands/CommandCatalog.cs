@@ -1,0 +1,13 @@
+using System.Collections.Generic;
+using System.CommandLine;
+
+namespace Rapport.Cli.Commands;
+
+/// <summary>The tool's top-level commands, one line per feature so features can be added without touching each other.</summary>
+internal static class CommandCatalog
+{
+    public static IEnumerable<Command> All()
+    {
+        yield break;
+    }
+}
