@@ -1,0 +1,126 @@
+using System;
+using System.Collections.Generic;
+using Rapport.Domain.Clv.Data;
+using Rapport.Domain.Clv.Fitting;
+using static Rapport.Domain.Clv.Numerics.SpecialFunctions;
+
+namespace Rapport.Domain.Clv.Models;
+
+/// <summary>
+/// BG/BB (Fader, Hardie &amp; Shang 2010) for discrete opportunities such as annual giving: transaction probability
+/// beta(α, β), per-period dropout probability beta(γ, δ). Rows: x repeat periods, t_x last one, T = n opportunities.
+/// </summary>
+public sealed record BgBbModel(double Alpha, double Beta, double Gamma, double Delta) : ITransactionModel
+{
+    public const string ModelName = "bgbb";
+
+    public static readonly string[] ParameterNames = { "alpha", "beta", "gamma", "delta" };
+
+    public string Name => ModelName;
+
+    public static BgBbModel From(FitResult fit) => new(fit["alpha"], fit["beta"], fit["gamma"], fit["delta"]);
+
+    public static FitResult Fit(IReadOnlyList<CustomerSummary> customers, FitOptions? options = null)
+    {
+        RequireDiscrete(customers);
+        var data = CompressedSummary.From(customers);
+        return ModelFitter.Fit(ModelName, ParameterNames, new double[] { 1, 1, 1, 1 }, p => LogLikelihood(data, p[0], p[1], p[2], p[3]), data.TotalWeight, options);
+    }
+
+    public static double LogLikelihood(CompressedSummary data, double alpha, double beta, double gamma, double delta)
+    {
+        var model = new BgBbModel(alpha, beta, gamma, delta);
+        var total = 0.0;
+        for (var i = 0; i < data.Count; i++)
+        {
+            total += data.Weight[i] * model.LogLikelihood(data.X[i], (int)data.Tx[i], (int)data.T[i]);
+        }
+
+        return ModelMath.Finite(total, "BG/BB log-likelihood");
+    }
+
+    /// <summary>ln L(x, t_x, n): alive through n, or dropped out right after one of the periods t_x .. n−1.</summary>
+    public double LogLikelihood(int x, int tx, int n)
+    {
+        var logBAlphaBeta = LogBeta(Alpha, Beta);
+        var logBGammaDelta = LogBeta(Gamma, Delta);
+        var total = LogBeta(Alpha + x, Beta + n - x) - logBAlphaBeta + LogBeta(Gamma, Delta + n) - logBGammaDelta;
+        for (var i = 0; i < n - tx; i++)
+        {
+            var term = LogBeta(Alpha + x, Beta + tx - x + i) - logBAlphaBeta + LogBeta(Gamma + 1, Delta + tx + i) - logBGammaDelta;
+            total = LogAddExp(total, term);
+        }
+
+        return total;
+    }
+
+    public double ExpectedTransactions(double t)
+    {
+        var n = Periods(t);
+        var gamma = ModelMath.AwayFromOne(Gamma);
+        var ratio = Math.Exp(LogGamma(Gamma + Delta) + LogGamma(1 + Delta + n) - LogGamma(Gamma + Delta + n) - LogGamma(1 + Delta));
+        return ModelMath.Finite(Alpha / (Alpha + Beta) * Delta / (gamma - 1) * (1 - ratio), "BG/BB E[X(n)]");
+    }
+
+    public double ConditionalExpectedTransactions(double t, int x, double tx, double T)
+    {
+        var horizon = Periods(t);
+        var n = History(x, tx, T);
+        var gamma = ModelMath.AwayFromOne(Gamma);
+        var logFirst = LogBeta(Alpha + x + 1, Beta + n - x) - LogBeta(Alpha, Beta) - LogLikelihood(x, (int)tx, n)
+            + LogGamma(Gamma + Delta) - LogGamma(1 + Delta);
+        var bracket = Math.Exp(LogGamma(1 + Delta + n) - LogGamma(Gamma + Delta + n))
+            - Math.Exp(LogGamma(1 + Delta + n + horizon) - LogGamma(Gamma + Delta + n + horizon));
+        return ModelMath.Finite(Math.Exp(logFirst) * Delta / (gamma - 1) * bracket, "BG/BB conditional expectation");
+    }
+
+    /// <summary>P(still active in period n + 1 | x, t_x, n).</summary>
+    public double ProbabilityAlive(int x, double tx, double T) => ProbabilityAlive(x, tx, T, 1);
+
+    /// <summary>P(still active in period n + <paramref name="periodsAhead"/> | x, t_x, n).</summary>
+    public double ProbabilityAlive(int x, double tx, double T, int periodsAhead)
+    {
+        var n = History(x, tx, T);
+        var log = LogBeta(Alpha + x, Beta + n - x) - LogBeta(Alpha, Beta) + LogBeta(Gamma, Delta + n + periodsAhead)
+            - LogBeta(Gamma, Delta) - LogLikelihood(x, (int)tx, n);
+        return ModelMath.Finite(Math.Exp(log), "BG/BB P(alive)");
+    }
+
+    private static void RequireDiscrete(IReadOnlyList<CustomerSummary> customers)
+    {
+        for (var i = 0; i < customers.Count; i++)
+        {
+            var c = customers[i];
+            if (!IsWhole(c.Recency) || !IsWhole(c.T) || c.Frequency > c.Recency || c.T > 100_000)
+            {
+                throw new ClvInputException(
+                    $"Invalid BG/BB row {i + 1} (customer '{c.Id}'): recency and periods must be whole numbers with frequency <= recency <= periods, got x={c.Frequency}, t_x={c.Recency}, n={c.T}.",
+                    "recency");
+            }
+        }
+    }
+
+    private static int History(int x, double tx, double T)
+    {
+        ModelMath.RequireHistory(x, tx, T);
+        if (!IsWhole(tx) || !IsWhole(T) || x > tx)
+        {
+            throw new ClvInputException($"BG/BB history needs whole t_x and n with x <= t_x <= n, got x={x}, t_x={tx}, n={T}.");
+        }
+
+        return (int)T;
+    }
+
+    private static int Periods(double t)
+    {
+        ModelMath.RequireHorizon(t);
+        if (!IsWhole(t))
+        {
+            throw new ClvInputException($"BG/BB horizons are whole periods, got {t}.", "horizon");
+        }
+
+        return (int)t;
+    }
+
+    private static bool IsWhole(double v) => v >= 0 && v <= int.MaxValue && Math.Floor(v) == v;
+}

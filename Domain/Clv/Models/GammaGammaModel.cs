@@ -1,0 +1,92 @@
+using System;
+using System.Collections.Generic;
+using Rapport.Domain.Clv.Data;
+using Rapport.Domain.Clv.Fitting;
+using static Rapport.Domain.Clv.Numerics.SpecialFunctions;
+
+namespace Rapport.Domain.Clv.Models;
+
+/// <summary>
+/// Gamma-Gamma spend model (Fader, Hardie &amp; Lee 2005; Fader &amp; Hardie 2013): transaction values gamma(p, ν) with
+/// ν ~ gamma(q, γ). Fitted on repeat customers (x &gt; 0) by the density of their average repeat value z̄.
+/// </summary>
+public sealed record GammaGammaModel(double P, double Q, double Gamma)
+{
+    public const string ModelName = "gammagamma";
+
+    public static readonly string[] ParameterNames = { "p", "q", "gamma" };
+
+    public static GammaGammaModel From(FitResult fit) => new(fit["p"], fit["q"], fit["gamma"]);
+
+    public static FitResult Fit(IReadOnlyList<CustomerSummary> customers, FitOptions? options = null)
+    {
+        var data = Repeaters(customers);
+        var mean = 0.0;
+        for (var i = 0; i < data.Count; i++)
+        {
+            mean += data.Value[i] * data.Weight[i] / data.TotalWeight;
+        }
+
+        var start = new[] { 1, 2, mean };
+        return ModelFitter.Fit(ModelName, ParameterNames, start, p => LogLikelihood(data, p[0], p[1], p[2]), data.TotalWeight, options);
+    }
+
+    /// <summary>Customers with repeat purchases, grouped by (x, z̄); a repeater with z̄ ≤ 0 is rejected.</summary>
+    public static CompressedSummary Repeaters(IReadOnlyList<CustomerSummary> customers)
+    {
+        for (var i = 0; i < customers.Count; i++)
+        {
+            if (customers[i].Frequency > 0 && !(customers[i].MonetaryValue > 0))
+            {
+                throw new ClvInputException(
+                    $"Invalid monetary value at row {i + 1} (customer '{customers[i].Id}'): a customer with repeat purchases needs an average value > 0, got {customers[i].MonetaryValue}.",
+                    "zbar");
+            }
+        }
+
+        return CompressedSummary.From(customers, useValue: true, repeatersOnly: true);
+    }
+
+    /// <summary>Σ w · ln f(z̄ | x): the density of the average of x gamma(p, ν) values, with ν integrated out.</summary>
+    public static double LogLikelihood(CompressedSummary data, double p, double q, double gamma)
+    {
+        var total = 0.0;
+        var qLogGamma = q * Math.Log(gamma);
+        var logGammaQ = LogGamma(q);
+        for (var i = 0; i < data.Count; i++)
+        {
+            var x = data.X[i];
+            var z = data.Value[i];
+            var px = p * x;
+            var value = LogGamma(px + q) - LogGamma(px) - logGammaQ + qLogGamma + (px * Math.Log(x))
+                + ((px - 1) * Math.Log(z)) - ((px + q) * Math.Log(gamma + (x * z)));
+            total += data.Weight[i] * value;
+        }
+
+        return ModelMath.Finite(total, "Gamma-Gamma log-likelihood");
+    }
+
+    /// <summary>Mean transaction value across the population, p·γ / (q − 1).</summary>
+    public double PopulationMeanValue => Finite(P * Gamma / (Q - 1));
+
+    /// <summary>E[Z | x, z̄]: the posterior mean transaction value, shrinking z̄ towards the population mean.</summary>
+    public double ConditionalExpectedValue(int x, double averageValue)
+    {
+        if (x < 0 || !(averageValue >= 0) || double.IsInfinity(averageValue))
+        {
+            throw new ClvInputException($"Invalid spend history x={x}, average value={averageValue}: need x >= 0 and a finite average >= 0.");
+        }
+
+        return Finite(P * (Gamma + (x * averageValue)) / ((P * x) + Q - 1));
+    }
+
+    private double Finite(double value)
+    {
+        if (!(Q > 1))
+        {
+            throw new ClvNumericException($"Gamma-Gamma expected value needs q > 1 (the mean is infinite), got q = {Q}.");
+        }
+
+        return ModelMath.Finite(value, "Gamma-Gamma expected value");
+    }
+}
