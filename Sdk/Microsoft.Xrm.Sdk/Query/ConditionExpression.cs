@@ -7,20 +7,20 @@ public sealed class ConditionExpression : IExtensibleDataObject
 {
     public ConditionExpression()
     {
-        Values = new DataCollection<object>();
+        Values = new DataCollection<object?>();
     }
 
-    public ConditionExpression(string attributeName, ConditionOperator conditionOperator, params object[] values)
+    public ConditionExpression(string attributeName, ConditionOperator conditionOperator, params object?[] values)
         : this(null, attributeName, conditionOperator, false, values)
     {
     }
 
-    public ConditionExpression(string entityName, string attributeName, ConditionOperator conditionOperator, params object[] values)
+    public ConditionExpression(string entityName, string attributeName, ConditionOperator conditionOperator, params object?[] values)
         : this(entityName, attributeName, conditionOperator, false, values)
     {
     }
 
-    public ConditionExpression(string? entityName, string attributeName, ConditionOperator conditionOperator, bool compareColumns, object[] values)
+    public ConditionExpression(string? entityName, string attributeName, ConditionOperator conditionOperator, bool compareColumns, object?[] values)
         : this()
     {
         EntityName = entityName;
@@ -33,27 +33,27 @@ public sealed class ConditionExpression : IExtensibleDataObject
         }
     }
 
-    public ConditionExpression(string entityName, string attributeName, ConditionOperator conditionOperator, bool compareColumns, object value)
+    public ConditionExpression(string entityName, string attributeName, ConditionOperator conditionOperator, bool compareColumns, object? value)
         : this(entityName, attributeName, conditionOperator, compareColumns, new[] { value })
     {
     }
 
-    public ConditionExpression(string attributeName, ConditionOperator conditionOperator, bool compareColumns, object value)
+    public ConditionExpression(string attributeName, ConditionOperator conditionOperator, bool compareColumns, object? value)
         : this(null, attributeName, conditionOperator, compareColumns, new[] { value })
     {
     }
 
-    public ConditionExpression(string attributeName, ConditionOperator conditionOperator, bool compareColumns, object[] values)
+    public ConditionExpression(string attributeName, ConditionOperator conditionOperator, bool compareColumns, object?[] values)
         : this(null, attributeName, conditionOperator, compareColumns, values)
     {
     }
 
-    public ConditionExpression(string attributeName, ConditionOperator conditionOperator, object value)
+    public ConditionExpression(string attributeName, ConditionOperator conditionOperator, object? value)
         : this(null, attributeName, conditionOperator, false, new[] { value })
     {
     }
 
-    public ConditionExpression(string entityName, string attributeName, ConditionOperator conditionOperator, object value)
+    public ConditionExpression(string entityName, string attributeName, ConditionOperator conditionOperator, object? value)
         : this(entityName, attributeName, conditionOperator, false, new[] { value })
     {
     }
@@ -92,7 +92,7 @@ public sealed class ConditionExpression : IExtensibleDataObject
 
     public ConditionOperator Operator { get; set; }
 
-    public DataCollection<object> Values { get; }
+    public DataCollection<object?> Values { get; }
 
     public ExtensionDataObject? ExtensionData { get; set; }
 }

@@ -28,22 +28,22 @@ public sealed class FilterExpression : IExtensibleDataObject
 
     public ExtensionDataObject? ExtensionData { get; set; }
 
-    public void AddCondition(string attributeName, ConditionOperator conditionOperator, params object[] values) =>
+    public void AddCondition(string attributeName, ConditionOperator conditionOperator, params object?[] values) =>
         Conditions.Add(new ConditionExpression(attributeName, conditionOperator, values));
 
-    public void AddCondition(string entityName, string attributeName, ConditionOperator conditionOperator, params object[] values) =>
+    public void AddCondition(string entityName, string attributeName, ConditionOperator conditionOperator, params object?[] values) =>
         Conditions.Add(new ConditionExpression(entityName, attributeName, conditionOperator, values));
 
-    public void AddCondition(string attributeName, ConditionOperator conditionOperator, bool compareColumns, object[] values) =>
+    public void AddCondition(string attributeName, ConditionOperator conditionOperator, bool compareColumns, object?[] values) =>
         Conditions.Add(new ConditionExpression(attributeName, conditionOperator, compareColumns, values));
 
-    public void AddCondition(string entityName, string attributeName, ConditionOperator conditionOperator, bool compareColumns, object[] values) =>
+    public void AddCondition(string entityName, string attributeName, ConditionOperator conditionOperator, bool compareColumns, object?[] values) =>
         Conditions.Add(new ConditionExpression(entityName, attributeName, conditionOperator, compareColumns, values));
 
-    public void AddCondition(string attributeName, ConditionOperator conditionOperator, bool compareColumns, object value) =>
+    public void AddCondition(string attributeName, ConditionOperator conditionOperator, bool compareColumns, object? value) =>
         Conditions.Add(new ConditionExpression(attributeName, conditionOperator, compareColumns, value));
 
-    public void AddCondition(string entityName, string attributeName, ConditionOperator conditionOperator, bool compareColumns, object value) =>
+    public void AddCondition(string entityName, string attributeName, ConditionOperator conditionOperator, bool compareColumns, object? value) =>
         Conditions.Add(new ConditionExpression(entityName, attributeName, conditionOperator, compareColumns, value));
 
     public void AddCondition(ConditionExpression condition) => Conditions.Add(condition);

@@ -9,7 +9,7 @@ public sealed class QueryByAttribute : QueryBase
     public QueryByAttribute()
     {
         Attributes = new DataCollection<string>();
-        Values = new DataCollection<object>();
+        Values = new DataCollection<object?>();
         Orders = new DataCollection<OrderExpression>();
     }
 
@@ -23,7 +23,7 @@ public sealed class QueryByAttribute : QueryBase
 
     public DataCollection<string> Attributes { get; }
 
-    public DataCollection<object> Values { get; }
+    public DataCollection<object?> Values { get; }
 
     public PagingInfo PageInfo
     {
@@ -44,7 +44,7 @@ public sealed class QueryByAttribute : QueryBase
     public void AddOrder(string attributeName, OrderType orderType) =>
         Orders.Add(new OrderExpression(attributeName, orderType));
 
-    public void AddAttributeValue(string attributeName, object value)
+    public void AddAttributeValue(string attributeName, object? value)
     {
         Attributes.Add(attributeName);
         Values.Add(value);

@@ -12,7 +12,7 @@ public class WorkflowInstanceExtensionManager
     {
     }
 
-    public void Add(object singletonExtension) =>
+    public virtual void Add(object singletonExtension) =>
         _singletons.Add(singletonExtension ?? throw new ArgumentNullException(nameof(singletonExtension)));
 
     // A factory is called once per workflow instance, as in WF.
