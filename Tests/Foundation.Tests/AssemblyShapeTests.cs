@@ -103,6 +103,7 @@ public sealed class AssemblyShapeTests
         using var rsa = new RSACryptoServiceProvider();
         rsa.ImportCspBlob(File.ReadAllBytes(Path.Combine(RepoPaths.Root, "build", "Rapport.snk")));
         var capiPublic = rsa.ExportCspBlob(false);
+        BitConverter.GetBytes(0x00002400).CopyTo(capiPublic, 4); // strong names record the key as a signature key
         var header = new byte[12];
         BitConverter.GetBytes(0x00002400).CopyTo(header, 0); // CALG_RSA_SIGN
         BitConverter.GetBytes(0x00008004).CopyTo(header, 4); // CALG_SHA1

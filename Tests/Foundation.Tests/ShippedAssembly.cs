@@ -91,10 +91,10 @@ internal sealed class ShippedAssembly : IDisposable
     }
 
     private TypeDefinition? BaseInAssembly(TypeDefinition type) =>
-        type.BaseType.Kind == HandleKind.TypeDefinition ? Reader.GetTypeDefinition((TypeDefinitionHandle)type.BaseType) : null;
+        !type.BaseType.IsNil && type.BaseType.Kind == HandleKind.TypeDefinition ? Reader.GetTypeDefinition((TypeDefinitionHandle)type.BaseType) : null;
 
     private string? BaseName(TypeDefinition type) =>
-        type.BaseType.Kind == HandleKind.TypeReference ? RefName((TypeReferenceHandle)type.BaseType) : null;
+        !type.BaseType.IsNil && type.BaseType.Kind == HandleKind.TypeReference ? RefName((TypeReferenceHandle)type.BaseType) : null;
 
     private string RefName(TypeReferenceHandle handle)
     {
