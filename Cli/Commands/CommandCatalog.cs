@@ -8,6 +8,8 @@ internal static class CommandCatalog
 {
     public static IEnumerable<Command> All()
     {
+        yield return Clv.ClvCommand.Create();
+        yield return BenchCommand.Create();
         yield break;
     }
 }

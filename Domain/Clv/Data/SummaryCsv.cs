@@ -13,7 +13,7 @@ public static class SummaryCsv
 {
     private static readonly string[] FrequencyNames = { "frequency", "x" };
     private static readonly string[] RecencyNames = { "recency", "t_x" };
-    private static readonly string[] AgeNames = { "t", "periods", "n" };
+    private static readonly string[] AgeNames = { "T", "periods", "n" };
     private static readonly string[] ValueNames = { "zbar", "monetary_value", "monetary" };
     private static readonly string[] WeightNames = { "weights", "weight" };
     private static readonly string[] IdNames = { "id", "customer_id" };
