@@ -122,7 +122,15 @@ public sealed partial class DeclarationValidator
 
     private bool IsKnownTable(string logicalName) => Declared(logicalName) is not null || standardTables.Find(logicalName) is not null;
 
-    /// <summary>The columns known for a table (declared ones plus the catalogue's); null when nothing is known of them.</summary>
+    /// <summary>Columns the platform gives every table; the standard-table catalogue leaves them out.</summary>
+    private static readonly string[] PlatformColumns =
+    [
+        "createdon", "createdby", "createdonbehalfby", "modifiedon", "modifiedby", "modifiedonbehalfby", "overriddencreatedon",
+        "ownerid", "owningbusinessunit", "owninguser", "owningteam", "statecode", "statuscode", "versionnumber",
+        "importsequencenumber", "timezoneruleversionnumber", "utcconversiontimezonecode",
+    ];
+
+    /// <summary>The columns known for a table (declared ones plus the catalogue's and the platform's); null when nothing is known of them.</summary>
     private HashSet<string>? KnownColumns(string logicalName)
     {
         var columns = new HashSet<string>(StringComparer.Ordinal);
@@ -131,7 +139,13 @@ public sealed partial class DeclarationValidator
             if (table is not null)
             {
                 columns.UnionWith(table.Columns.Select(c => c.LogicalName));
+                columns.Add(table.PrimaryIdAttribute);
             }
+        }
+
+        if (columns.Count > 0)
+        {
+            columns.UnionWith(PlatformColumns);
         }
 
         return columns.Count == 0 ? null : columns;

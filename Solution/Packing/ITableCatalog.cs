@@ -15,13 +15,8 @@ public interface ITableCatalog
 /// <summary>Catalogue adapters: from a lookup function (e.g. the emulator's StandardTables) or from a fixed list.</summary>
 public static class TableCatalog
 {
-    /// <summary>
-    /// Names only, used until the full standard-table catalogue is plugged in: tables Rapport's features touch.
-    /// Their columns are unknown here, so image and filtering columns on them are not checked by this fallback.
-    /// </summary>
-    public static ITableCatalog Fallback { get; } = FromNames(
-        "account", "contact", "systemuser", "team", "businessunit", "campaign", "lead", "opportunity",
-        "activitypointer", "annotation", "email", "phonecall", "task", "appointment", "queue", "transactioncurrency");
+    /// <summary>The platform's standard tables as the emulator knows them (Model/StandardTables).</summary>
+    public static ITableCatalog Standard { get; } = From(StandardTables.Find);
 
     public static ITableCatalog From(Func<string, TableDefinition?> find) => new FunctionCatalog(find);
 

@@ -1,0 +1,139 @@
+using System.Collections.Generic;
+using System.Linq;
+using Rapport.Solution.Model;
+
+namespace Rapport.Solution.Declarations.Tables;
+
+/// <summary>
+/// Customer lifetime value: the fitted model table, the gift table (donations feed the donor's RFM summary) and the
+/// CLV columns Rapport adds to contact and account. Choice values use the publisher's option value prefix 10785.
+/// </summary>
+public static class ClvTables
+{
+    public const string Model = "rapport_clvmodel";
+    public const string Gift = "rapport_gift";
+
+    public static OptionSetDefinition ModelKind { get; } = new("rapport_clvmodel_rapport_kind",
+    [
+        new(107850000, "BG/NBD"),
+        new(107850001, "MBG/NBD"),
+        new(107850002, "Pareto/NBD"),
+        new(107850003, "Gamma-Gamma"),
+        new(107850004, "BG/BB"),
+    ]);
+
+    public static OptionSetDefinition ModelStatus { get; } = new("rapport_clvmodel_rapport_modelstatus",
+    [
+        new(107850000, "Draft"),
+        new(107850001, "Active"),
+    ]);
+
+    /// <summary>Shared by contact and account, so global.</summary>
+    public static OptionSetDefinition Segment { get; } = new("rapport_clvsegment",
+    [
+        new(107850000, "High value"),
+        new(107850001, "Growing"),
+        new(107850002, "Steady"),
+        new(107850003, "At risk"),
+        new(107850004, "Lapsed"),
+    ], IsGlobal: true);
+
+    public static IEnumerable<TableDefinition> Tables()
+    {
+        yield return ClvModel();
+        yield return GiftTable();
+        yield return Customer("contact", "Contact", "Contacts", "fullname");
+        yield return Customer("account", "Account", "Accounts", "name");
+    }
+
+    public static IEnumerable<OneToManyRelationship> Relationships()
+    {
+        // Gifts are financial history: a donor with gifts cannot be deleted until the gifts are dealt with.
+        yield return new("rapport_contact_rapport_gift_donorid", "contact", Gift, "rapport_donorid", CascadeDelete.Restrict);
+        yield return new("rapport_account_rapport_gift_donorid", "account", Gift, "rapport_donorid", CascadeDelete.Restrict);
+        yield return new("rapport_campaign_rapport_gift", "campaign", Gift, "rapport_campaignid", CascadeDelete.RemoveLink);
+    }
+
+    private static TableDefinition ClvModel()
+    {
+        var columns = SystemColumns.For(Model, "CLV Model", Ownership.OrganizationOwned).Concat(
+        [
+            new ColumnDefinition("rapport_name", "Name", ColumnType.String) { MaxLength = 200, RequiredLevel = RequiredLevel.ApplicationRequired, IsPrimaryName = true },
+            new ColumnDefinition("rapport_kind", "Model Kind", ColumnType.Picklist) { OptionSet = ModelKind, RequiredLevel = RequiredLevel.ApplicationRequired },
+            new ColumnDefinition("rapport_parameters", "Parameters (JSON)", ColumnType.Memo) { MaxLength = 100000, Description = "Fitted parameters as JSON." },
+            new ColumnDefinition("rapport_loglikelihood", "Log-Likelihood", ColumnType.Double) { MinValue = -1e12, MaxValue = 1e12, Precision = 5 },
+            new ColumnDefinition("rapport_samplesize", "Sample Size", ColumnType.Integer) { MinValue = 0, MaxValue = int.MaxValue },
+            new ColumnDefinition("rapport_samplecap", "Sample Cap", ColumnType.Integer) { MinValue = 0, MaxValue = int.MaxValue, Description = "Most customers read when fitting." },
+            new ColumnDefinition("rapport_holdoutmae", "Holdout MAE", ColumnType.Double) { MinValue = 0, MaxValue = 1e12, Precision = 5 },
+            new ColumnDefinition("rapport_fittedon", "Fitted On", ColumnType.DateTime),
+            new ColumnDefinition("rapport_modelstatus", "Model Status", ColumnType.Picklist) { OptionSet = ModelStatus },
+        ]);
+        return new TableDefinition(Model, "CLV Model", "CLV Models")
+        {
+            Description = "A fitted customer lifetime value model: its kind, parameters and fit quality.",
+            IsCustom = true,
+            Ownership = Ownership.OrganizationOwned,
+            PrimaryNameAttribute = "rapport_name",
+            Columns = columns.ToList(),
+            States = SystemColumns.ActiveInactive,
+            FormColumns = ["rapport_name", "rapport_kind", "rapport_modelstatus", "rapport_fittedon", "rapport_samplesize", "rapport_samplecap", "rapport_loglikelihood", "rapport_holdoutmae", "rapport_parameters"],
+            ViewColumns = ["rapport_name", "rapport_kind", "rapport_modelstatus", "rapport_fittedon", "rapport_holdoutmae"],
+        };
+    }
+
+    private static TableDefinition GiftTable()
+    {
+        var columns = SystemColumns.For(Gift, "Gift", Ownership.UserOwned).Concat(
+        [
+            new ColumnDefinition("rapport_name", "Name", ColumnType.String) { MaxLength = 200, RequiredLevel = RequiredLevel.ApplicationRequired, IsPrimaryName = true },
+            new ColumnDefinition("rapport_donorid", "Donor", ColumnType.Customer) { Targets = ["contact", "account"], RequiredLevel = RequiredLevel.ApplicationRequired },
+            new ColumnDefinition("rapport_amount", "Amount", ColumnType.Money) { MinValue = 0, MaxValue = 922337203685477, Precision = 2, RequiredLevel = RequiredLevel.ApplicationRequired },
+            new ColumnDefinition("rapport_giftdate", "Gift Date", ColumnType.DateTime) { DateOnly = true, RequiredLevel = RequiredLevel.ApplicationRequired },
+            new ColumnDefinition("rapport_campaignid", "Campaign", ColumnType.Lookup) { Targets = ["campaign"] },
+        ]);
+        return new TableDefinition(Gift, "Gift", "Gifts")
+        {
+            Description = "A donation: one transaction of a donor, feeding the donor's RFM summary and CLV.",
+            IsCustom = true,
+            Ownership = Ownership.UserOwned,
+            PrimaryNameAttribute = "rapport_name",
+            Columns = columns.ToList(),
+            States =
+            [
+                new(0, "Active", [new OptionDefinition(1, "Received"), new OptionDefinition(107850000, "Pledged")]),
+                new(1, "Inactive", [new OptionDefinition(2, "Refunded"), new OptionDefinition(107850001, "Cancelled")]),
+            ],
+            FormColumns = ["rapport_name", "rapport_donorid", "rapport_amount", "rapport_giftdate", "rapport_campaignid"],
+            ViewColumns = ["rapport_name", "rapport_donorid", "rapport_amount", "rapport_giftdate"],
+        };
+    }
+
+    /// <summary>The CLV and donor-rollup columns Rapport adds to a standard customer table.</summary>
+    private static TableDefinition Customer(string table, string display, string plural, string primaryName)
+    {
+        List<ColumnDefinition> added =
+        [
+            new("rapport_transactioncount", "Transaction Count", ColumnType.Integer) { MinValue = 0, MaxValue = int.MaxValue },
+            new("rapport_firsttransactionon", "First Transaction On", ColumnType.DateTime) { DateOnly = true },
+            new("rapport_lasttransactionon", "Last Transaction On", ColumnType.DateTime) { DateOnly = true },
+            new("rapport_totalvalue", "Total Value", ColumnType.Money) { MinValue = 0, Precision = 2 },
+            new("rapport_averagevalue", "Average Value", ColumnType.Money) { MinValue = 0, Precision = 2 },
+            new("rapport_clv", "Customer Lifetime Value", ColumnType.Money) { MinValue = 0, Precision = 2 },
+            new("rapport_palive", "Probability Alive", ColumnType.Double) { MinValue = 0, MaxValue = 1, Precision = 4 },
+            new("rapport_expectedtransactions12m", "Expected Transactions (12 Months)", ColumnType.Double) { MinValue = 0, MaxValue = 1e9, Precision = 4 },
+            new("rapport_segment", "CLV Segment", ColumnType.Picklist) { OptionSet = Segment },
+            new("rapport_clvscoredon", "CLV Scored On", ColumnType.DateTime),
+            new("rapport_largestgift", "Largest Gift", ColumnType.Money) { MinValue = 0, Precision = 2 },
+            new("rapport_bestyear", "Best Year", ColumnType.Integer) { MinValue = 1900, MaxValue = 2200 },
+            new("rapport_consecutiveyears", "Consecutive Giving Years", ColumnType.Integer) { MinValue = 0, MaxValue = 1000 },
+            new("rapport_lybunt", "LYBUNT", ColumnType.Boolean) { Description = "Gave last year but not this year." },
+            new("rapport_sybunt", "SYBUNT", ColumnType.Boolean) { Description = "Gave some year but not this year." },
+        ];
+        return new TableDefinition(table, display, plural)
+        {
+            PrimaryNameAttribute = primaryName,
+            Columns = added,
+            AddedColumns = added.Select(c => c.LogicalName).ToList(),
+        };
+    }
+}

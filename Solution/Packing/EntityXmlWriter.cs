@@ -1,0 +1,76 @@
+using System.Linq;
+using System.Xml.Linq;
+using Rapport.Solution.Model;
+using static Rapport.Solution.Packing.XmlParts;
+
+namespace Rapport.Solution.Packing;
+
+/// <summary>
+/// A table as Entities/Entity: Name, EntityInfo (flags, attributes, keys), and for Rapport's own tables the main form
+/// and the active view. A standard table carries only the columns Rapport adds to it.
+/// </summary>
+internal static class EntityXmlWriter
+{
+    public static XElement Write(TableDefinition table)
+    {
+        var schema = SchemaNames.Of(table.LogicalName);
+        var info = new XElement("entity", new XAttribute("Name", schema));
+        if (table.IsCustom)
+        {
+            info.Add(
+                Labels("LocalizedNames", "LocalizedName", table.DisplayName),
+                Labels("LocalizedCollectionNames", "LocalizedCollectionName", table.PluralName),
+                Labels("Descriptions", "Description", table.Description));
+        }
+
+        info.Add(new XElement("attributes", DeclarationValidator.PackedColumns(table).Select(c => AttributeXmlWriter.Write(table, c))));
+        if (table.IsCustom)
+        {
+            info.Add(
+                new XElement("EntitySetName", table.SetName),
+                new XElement("IsDuplicateCheckSupported", "False"),
+                new XElement("IsConnectionsEnabled", "False"),
+                new XElement("IsDocumentManagementEnabled", "False"),
+                new XElement("OwnershipTypeMask", OwnershipName(table.Ownership)),
+                new XElement("IsAuditEnabled", "1"),
+                new XElement("IsActivity", "0"),
+                new XElement("IsActivityParty", "0"),
+                new XElement("IsQuickCreateEnabled", "0"),
+                new XElement("IntroducedVersion", "1.0"),
+                new XElement("IsCustomizable", "1"),
+                new XElement("IsRenameable", "1"),
+                new XElement("IsMappable", "1"),
+                new XElement("ChangeTrackingEnabled", "1"));
+            if (table.Keys.Count > 0)
+            {
+                info.Add(new XElement("EntityKeys", table.Keys.Select(Key)));
+            }
+        }
+
+        var entity = new XElement("Entity",
+            new XElement("Name", new XAttribute("LocalizedName", table.DisplayName), new XAttribute("OriginalName", table.DisplayName), schema),
+            new XElement("EntityInfo", info));
+        if (table.IsCustom)
+        {
+            entity.Add(FormXmlWriter.MainForm(table), SavedQueryWriter.Views(table));
+        }
+
+        return entity;
+    }
+
+    public static string OwnershipName(Ownership ownership) => ownership switch
+    {
+        Ownership.OrganizationOwned => "OrganizationOwned",
+        Ownership.None => "None",
+        _ => "UserOwned",
+    };
+
+    private static XElement Key(AlternateKeyDefinition key) =>
+        new("EntityKey",
+            new XElement("LogicalName", key.LogicalName),
+            new XElement("Name", key.LogicalName),
+            new XElement("EntityKeyAttributes", key.Columns.Select(c => new XElement("AttributeName", c))),
+            new XElement("IntroducedVersion", "1.0"),
+            new XElement("IsCustomizable", "1"),
+            Labels("displaynames", "displayname", key.DisplayName));
+}

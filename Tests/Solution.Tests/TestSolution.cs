@@ -1,0 +1,71 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using Rapport.Solution.Declarations;
+using Rapport.Solution.Model;
+using Rapport.Solution.Packing;
+
+namespace Rapport.Solution.Tests;
+
+/// <summary>
+/// Rapport's real declarations plus the fixture assembly (plugins with steps and images, a workflow activity),
+/// a Custom API implemented by a fixture plugin and one web resource built into a temporary dist folder.
+/// </summary>
+internal static class TestSolution
+{
+    public const string Version = "1.2.3.4";
+    public const string FixturesAssembly = "Rapport.Solution.Fixtures";
+    public const string ApiName = "rapport_RecalculateClv";
+    public const string WebResourceName = "rapport_/scripts/clv.form.js";
+    public static readonly byte[] WebResourceContent = "console.log('clv');\n"u8.ToArray();
+
+    private static readonly Lazy<string> DistFolder = new(() =>
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "rapport-solution-tests-dist");
+        Directory.CreateDirectory(Path.Combine(folder, "scripts"));
+        File.WriteAllBytes(Path.Combine(folder, "scripts", "clv.form.js"), WebResourceContent);
+        return folder;
+    });
+
+    private static readonly Lazy<PackedOutput> Packed = new(() => SolutionPacker.Build(Request()));
+
+    public static PackedOutput Output => Packed.Value;
+
+    public static PackedSolution ManagedZip => SolutionZipReader.Read(Output.ManagedZip);
+
+    public static CustomApiDefinition Api { get; } = new(ApiName, "Recalculate CLV", "Rapport.Solution.Fixtures.RecalculateApiPlugin")
+    {
+        Description = "Rescores one customer.",
+        Binding = CustomApiBinding.Entity,
+        BoundEntity = "contact",
+        RequestParameters =
+        [
+            new CustomApiFieldDefinition("ModelId", "Model", CustomApiFieldType.Guid) { IsOptional = true },
+            new CustomApiFieldDefinition("Horizon", "Horizon (months)", CustomApiFieldType.Integer),
+        ],
+        ResponseProperties = [new CustomApiFieldDefinition("Clv", "CLV", CustomApiFieldType.Money)],
+    };
+
+    public static SolutionDefinition Definition() => RapportSolution.Build(Version) with
+    {
+        Assemblies =
+        [
+            new AssemblyDefinition(RapportSolution.PluginsAssembly),
+            new AssemblyDefinition(RapportSolution.WorkflowActivitiesAssembly),
+            new AssemblyDefinition(FixturesAssembly),
+        ],
+        CustomApis = [Api],
+        WebResources = [new WebResourceDefinition(WebResourceName, "CLV form script", WebResourceType.JavaScript, "scripts/clv.form.js")],
+    };
+
+    public static IReadOnlyList<string> AssemblyPaths => [TestPaths.Plugins, TestPaths.WorkflowActivities, TestPaths.Fixtures];
+
+    public static PackRequest Request(SolutionDefinition? definition = null, IReadOnlyList<string>? assemblies = null) =>
+        new(definition ?? Definition(), assemblies ?? AssemblyPaths) { WebResourceRoot = DistFolder.Value };
+
+    public static IReadOnlyList<ScannedAssembly> Scanned() => AssemblyPaths.Select(AssemblyScanner.Scan).ToList();
+
+    public static IReadOnlyList<string> Validate(SolutionDefinition definition, IReadOnlyList<ScannedAssembly>? assemblies = null) =>
+        DeclarationValidator.Validate(definition, assemblies ?? Scanned(), TableCatalog.Standard, DistFolder.Value);
+}
