@@ -1,0 +1,74 @@
+import { describe, expect, it, vi } from "vitest";
+import { createFakeXrm } from "../harness/fake-xrm";
+import { InsightsView } from "../src/card/view";
+import { fixture } from "./helpers";
+
+const SCORED = "55555555-5555-4555-8555-555555555555";
+const UNSCORED = "66666666-6666-4666-8666-666666666666";
+
+async function render(table: string, id: string, o: { failures?: Record<string, string>; languageId?: number } = {}) {
+  document.body.replaceChildren();
+  const root = document.createElement("main");
+  document.body.append(root);
+  const fx = structuredClone(fixture);
+  if (o.languageId) fx.me.languageId = o.languageId;
+  const fake = createFakeXrm(fx, { failures: o.failures });
+  const view = new InsightsView(root, { xrm: fake.xrm, formContext: fake.formContext({ table, id, name: "x" }) });
+  const loading = view.load();
+  const busy = root.getAttribute("aria-busy");
+  await loading;
+  return { root, fake, busy };
+}
+
+describe("CLV & engagement card", () => {
+  it("shows CLV, the P(alive) gauge, expected transactions, sparkline, level, segment and top components", async () => {
+    const { root, fake, busy } = await render("contact", SCORED);
+    expect(busy).toBe("true");
+    expect(root.getAttribute("aria-busy")).toBe("false");
+    expect(fake.calls[0].params).toEqual({ RecordTable: "contact", RecordId: SCORED });
+    expect(root.querySelector(".ri-clv .ri-value")?.textContent).toBe("$4,821");
+    const gauge = root.querySelector(".ri-palive svg[role=img]")!;
+    expect(gauge.getAttribute("aria-label")).toBe("Probability still active: 82%");
+    expect(gauge.querySelector(".ri-gauge-value")).not.toBeNull();
+    expect(root.querySelector(".ri-tx .ri-value")?.textContent).toBe("2.4");
+    const spark = root.querySelector(".ri-history svg")!;
+    expect(spark.getAttribute("aria-label")).toBe("History from 2021 to 2025; latest $1,500");
+    expect(spark.querySelectorAll("polyline")).toHaveLength(2); // the null year 2023 is a gap
+    expect([...root.querySelectorAll(".ri-tags dd")].map((d) => d.textContent)).toEqual(["Gold", "Loyal"]);
+    expect(root.querySelector(".ri-bar")?.getAttribute("aria-valuenow")).toBe("73");
+    expect([...root.querySelectorAll(".ri-components li")].map((l) => l.textContent)).toEqual(["Gifts41 pts", "Event attendance12 pts", "Likes9 pts"]);
+    expect(root.querySelector(".ri-footer")?.textContent).toBe("Model: BG/NBD + Gamma-Gamma (fitted Nov 1, 2026) · Scored on Nov 24, 2026");
+  });
+
+  it("says 'Not scored yet' when the numbers are null", async () => {
+    const { root } = await render("contact", UNSCORED);
+    expect(root.querySelector(".ri-not-scored")?.textContent).toContain("Not scored yet");
+    expect(root.querySelector(".ri-gauge")).toBeNull();
+    expect(root.textContent).toContain("No history yet");
+  });
+
+  it("says 'Not scored yet' when the server has no insights for the record", async () => {
+    const { root } = await render("account", "bbbbbbbb-bbbb-4bbb-8bbb-bbbbbbbbbbbb");
+    expect(root.textContent).toContain("Not scored yet");
+  });
+
+  it("explains that other tables are not supported, without calling the server", async () => {
+    const { root, fake } = await render("opportunity", SCORED);
+    expect(root.textContent).toContain("Customer insights are available on contacts and accounts.");
+    expect(fake.calls).toHaveLength(0);
+  });
+
+  it("shows an error with retry", async () => {
+    const { root, fake } = await render("contact", SCORED, { failures: { rapport_GetCustomerInsights: "Timeout" } });
+    expect(root.querySelector("[role=alert]")?.textContent).toBe("Something went wrong: Timeout");
+    delete fake.options.failures;
+    root.querySelector<HTMLButtonElement>(".ri-btn")!.click();
+    await vi.waitFor(() => expect(root.querySelector(".ri-clv")).not.toBeNull());
+  });
+
+  it("formats for French users", async () => {
+    const { root } = await render("contact", SCORED, { languageId: 1036 });
+    expect(root.querySelector(".ri-title")?.textContent).toBe("Valeur client et engagement");
+    expect(root.querySelector(".ri-clv .ri-value")?.textContent?.replace(/\s/g, " ")).toBe("4 821 $US");
+  });
+});
