@@ -1,0 +1,221 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Xml;
+using System.Xml.Linq;
+using Microsoft.Xrm.Sdk.Query;
+using Rapport.Emulator.Faults;
+
+namespace Rapport.Emulator.Query;
+
+/// <summary>
+/// Turns FetchXML into a QueryExpression (plus the aggregate columns of an aggregate fetch). Condition values stay
+/// text; the condition compiler converts them by the column's type. link-entity from is the linked table's column,
+/// to the parent's.
+/// </summary>
+internal static class FetchXmlParser
+{
+    private static readonly Dictionary<string, ConditionOperator> Operators = new(StringComparer.Ordinal)
+    {
+        ["eq"] = ConditionOperator.Equal, ["ne"] = ConditionOperator.NotEqual, ["neq"] = ConditionOperator.NotEqual,
+        ["gt"] = ConditionOperator.GreaterThan, ["ge"] = ConditionOperator.GreaterEqual, ["lt"] = ConditionOperator.LessThan,
+        ["le"] = ConditionOperator.LessEqual, ["like"] = ConditionOperator.Like, ["not-like"] = ConditionOperator.NotLike,
+        ["in"] = ConditionOperator.In, ["not-in"] = ConditionOperator.NotIn, ["between"] = ConditionOperator.Between,
+        ["not-between"] = ConditionOperator.NotBetween, ["null"] = ConditionOperator.Null, ["not-null"] = ConditionOperator.NotNull,
+        ["begins-with"] = ConditionOperator.BeginsWith, ["not-begin-with"] = ConditionOperator.DoesNotBeginWith,
+        ["ends-with"] = ConditionOperator.EndsWith, ["not-end-with"] = ConditionOperator.DoesNotEndWith,
+        ["on"] = ConditionOperator.On, ["not-on"] = ConditionOperator.NotOn, ["on-or-after"] = ConditionOperator.OnOrAfter,
+        ["on-or-before"] = ConditionOperator.OnOrBefore, ["today"] = ConditionOperator.Today, ["yesterday"] = ConditionOperator.Yesterday,
+        ["tomorrow"] = ConditionOperator.Tomorrow, ["last-seven-days"] = ConditionOperator.Last7Days, ["next-seven-days"] = ConditionOperator.Next7Days,
+        ["last-x-days"] = ConditionOperator.LastXDays, ["next-x-days"] = ConditionOperator.NextXDays,
+        ["last-x-hours"] = ConditionOperator.LastXHours, ["next-x-hours"] = ConditionOperator.NextXHours,
+        ["last-x-months"] = ConditionOperator.LastXMonths, ["next-x-months"] = ConditionOperator.NextXMonths,
+        ["last-x-years"] = ConditionOperator.LastXYears, ["next-x-years"] = ConditionOperator.NextXYears,
+        ["olderthan-x-days"] = ConditionOperator.OlderThanXDays, ["olderthan-x-months"] = ConditionOperator.OlderThanXMonths,
+        ["this-month"] = ConditionOperator.ThisMonth, ["last-month"] = ConditionOperator.LastMonth,
+        ["this-year"] = ConditionOperator.ThisYear, ["last-year"] = ConditionOperator.LastYear,
+        ["eq-userid"] = ConditionOperator.EqualUserId, ["ne-userid"] = ConditionOperator.NotEqualUserId,
+        ["eq-businessid"] = ConditionOperator.EqualBusinessId,
+    };
+
+    public static (QueryExpression Query, FetchAggregate? Aggregate) Parse(string? fetchXml)
+    {
+        if (string.IsNullOrWhiteSpace(fetchXml))
+        {
+            throw Fault.MissingArgument("Query");
+        }
+
+        XElement fetch;
+        try
+        {
+            fetch = XElement.Parse(fetchXml);
+        }
+        catch (XmlException error)
+        {
+            throw Fault.InvalidFetchXml(error.Message);
+        }
+
+        if (fetch.Name.LocalName != "fetch" || fetch.Element("entity") is not { } entity)
+        {
+            throw Fault.InvalidFetchXml("the root must be <fetch> with one <entity>");
+        }
+
+        var query = new QueryExpression(Required(entity, "name")) { ColumnSet = new ColumnSet(), Distinct = Flag(fetch, "distinct") };
+        var isAggregate = Flag(fetch, "aggregate");
+        var aggregateColumns = new List<AggregateColumn>();
+        var aggregateOrders = new List<(string, bool)>();
+        ReadEntity(entity, query.ColumnSet, query.Criteria, query.Orders, query.LinkEntities, null, isAggregate, aggregateColumns, aggregateOrders);
+        if (Int(fetch, "top") is { } top)
+        {
+            query.TopCount = top;
+        }
+
+        if (Int(fetch, "count") is { } count)
+        {
+            query.PageInfo.Count = count;
+            query.PageInfo.PageNumber = Int(fetch, "page") ?? 1;
+            query.PageInfo.PagingCookie = (string?)fetch.Attribute("paging-cookie");
+        }
+
+        query.PageInfo.ReturnTotalRecordCount = Flag(fetch, "returntotalrecordcount");
+        return (query, isAggregate ? new FetchAggregate(aggregateColumns, aggregateOrders) : null);
+    }
+
+    private static void ReadEntity(
+        XElement element, ColumnSet columns, FilterExpression criteria, ICollection<OrderExpression> orders, ICollection<LinkEntity> links,
+        string? alias, bool isAggregate, List<AggregateColumn> aggregates, List<(string, bool)> aggregateOrders)
+    {
+        foreach (var child in element.Elements())
+        {
+            switch (child.Name.LocalName)
+            {
+                case "attribute":
+                    var name = Required(child, "name");
+                    if (isAggregate)
+                    {
+                        var function = Flag(child, "groupby") ? "groupby" : (string?)child.Attribute("aggregate")
+                            ?? throw Fault.InvalidFetchXml($"attribute '{name}' of an aggregate query needs aggregate or groupby");
+                        aggregates.Add(new AggregateColumn(
+                            (string?)child.Attribute("alias") ?? throw Fault.InvalidFetchXml($"aggregate attribute '{name}' needs an alias"),
+                            name, alias, function, (string?)child.Attribute("dategrouping"), Flag(child, "distinct")));
+                    }
+                    else
+                    {
+                        columns.AddColumn(name);
+                    }
+
+                    break;
+                case "all-attributes":
+                    columns.AllColumns = true;
+                    break;
+                case "order":
+                    var descending = Flag(child, "descending");
+                    if (isAggregate)
+                    {
+                        aggregateOrders.Add(((string?)child.Attribute("alias") ?? Required(child, "attribute"), descending));
+                    }
+                    else
+                    {
+                        orders.Add(new OrderExpression(Required(child, "attribute"), descending ? OrderType.Descending : OrderType.Ascending));
+                    }
+
+                    break;
+                case "filter":
+                    var filter = ReadFilter(child);
+                    if (criteria.Conditions.Count == 0 && criteria.Filters.Count == 0)
+                    {
+                        criteria.FilterOperator = filter.FilterOperator;
+                        foreach (var condition in filter.Conditions)
+                        {
+                            criteria.AddCondition(condition);
+                        }
+
+                        foreach (var nested in filter.Filters)
+                        {
+                            criteria.AddFilter(nested);
+                        }
+                    }
+                    else
+                    {
+                        criteria.AddFilter(filter);
+                    }
+
+                    break;
+                case "link-entity":
+                    var type = (string?)child.Attribute("link-type") ?? "inner";
+                    var link = new LinkEntity
+                    {
+                        LinkToEntityName = Required(child, "name"),
+                        LinkToAttributeName = Required(child, "from"),
+                        LinkFromAttributeName = Required(child, "to"),
+                        EntityAlias = (string?)child.Attribute("alias"),
+                        JoinOperator = type switch
+                        {
+                            "inner" => JoinOperator.Inner,
+                            "outer" => JoinOperator.LeftOuter,
+                            _ => throw Fault.InvalidFetchXml($"link-type '{type}' is not supported"),
+                        },
+                        Columns = new ColumnSet(),
+                    };
+                    link.EntityAlias ??= link.LinkToEntityName;
+                    ReadEntity(child, link.Columns, link.LinkCriteria, link.Orders, link.LinkEntities, link.EntityAlias, isAggregate, aggregates, aggregateOrders);
+                    links.Add(link);
+                    break;
+                default:
+                    throw Fault.InvalidFetchXml($"unexpected element <{child.Name.LocalName}>");
+            }
+        }
+    }
+
+    private static FilterExpression ReadFilter(XElement element)
+    {
+        var type = (string?)element.Attribute("type") ?? "and";
+        var filter = new FilterExpression(type == "or" ? LogicalOperator.Or : LogicalOperator.And);
+        foreach (var child in element.Elements())
+        {
+            if (child.Name.LocalName == "filter")
+            {
+                filter.AddFilter(ReadFilter(child));
+                continue;
+            }
+
+            if (child.Name.LocalName != "condition")
+            {
+                throw Fault.InvalidFetchXml($"unexpected element <{child.Name.LocalName}> in <filter>");
+            }
+
+            var op = Required(child, "operator");
+            var condition = new ConditionExpression
+            {
+                AttributeName = Required(child, "attribute"),
+                EntityName = (string?)child.Attribute("entityname"),
+                Operator = Operators.TryGetValue(op, out var known) ? known : throw Fault.InvalidFetchXml($"operator '{op}' is not supported"),
+            };
+            if ((string?)child.Attribute("value") is { } value)
+            {
+                condition.Values.Add(value);
+            }
+
+            foreach (var item in child.Elements("value"))
+            {
+                condition.Values.Add(item.Value);
+            }
+
+            filter.AddCondition(condition);
+        }
+
+        return filter;
+    }
+
+    private static string Required(XElement element, string attribute) =>
+        (string?)element.Attribute(attribute) ?? throw Fault.InvalidFetchXml($"<{element.Name.LocalName}> needs the '{attribute}' attribute");
+
+    private static bool Flag(XElement element, string attribute) =>
+        (string?)element.Attribute(attribute) is "true" or "1";
+
+    private static int? Int(XElement element, string attribute) =>
+        (string?)element.Attribute(attribute) is { } text
+            ? int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) ? value : throw Fault.InvalidFetchXml($"'{attribute}' must be a number")
+            : null;
+}
