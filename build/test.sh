@@ -26,6 +26,11 @@ record() {
 run_nunit() {
   local results="$root/TestResults"
   rm -rf "$results"
+  if [ -f WebResources/package.json ]; then
+    # The packer and the local environment serve the built web resources: build them first.
+    echo "== build (web resources)"
+    (cd WebResources && { [ -d node_modules ] || npm ci --no-audit --no-fund --loglevel=error; } && npm run -s build) || failed=1
+  fi
   echo "== build (Extension.sln, $config)"
   if ! dotnet build Extension.sln -c "$config" --nologo -v minimal -clp:ErrorsOnly; then
     echo "build failed" >&2

@@ -26,13 +26,15 @@ public static class RapportSolution
         List<TableDefinition> tables =
         [
             .. ClvTables.Tables(),
+            .. FeedTables.Tables(),
         ];
         List<OneToManyRelationship> relationships =
         [
             .. ClvTables.Relationships(),
+            .. FeedTables.Relationships(),
         ];
-        List<CustomApiDefinition> customApis = [];
-        List<WebResourceDefinition> webResources = [];
+        List<CustomApiDefinition> customApis = [.. Apis.FeedApis.Apis()];
+        List<WebResourceDefinition> webResources = [.. WebResources.RapportWebResources.All()];
 
         return new SolutionDefinition(UniqueName, "Rapport", version, Publisher)
         {
