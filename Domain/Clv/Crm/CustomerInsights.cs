@@ -1,0 +1,94 @@
+using System;
+using System.Collections.Generic;
+using Rapport.Domain.Common;
+
+namespace Rapport.Domain.Clv.Crm;
+
+/// <summary>
+/// The customer card's data, as <c>rapport_GetCustomerInsights</c> returns it:
+/// <c>{"clv","currency","pAlive","expectedTransactions12m","segment","level","scoredOn","model":{"kind","fittedOn"},
+/// "history":[{"period":"2024","value"}],"engagement":null}</c>. Unknown values are null.
+/// </summary>
+public sealed record CustomerInsights
+{
+    public decimal? Clv { get; init; }
+
+    public string? Currency { get; init; }
+
+    public double? ProbabilityAlive { get; init; }
+
+    public double? ExpectedTransactions12Months { get; init; }
+
+    public ClvSegment? Segment { get; init; }
+
+    public DateTime? ScoredOn { get; init; }
+
+    public string? ModelKind { get; init; }
+
+    public DateTime? ModelFittedOn { get; init; }
+
+    /// <summary>Value per calendar year, oldest first.</summary>
+    public IReadOnlyList<KeyValuePair<int, decimal>> History { get; init; } = Array.Empty<KeyValuePair<int, decimal>>();
+
+    public static string SegmentLabel(ClvSegment segment) => segment switch
+    {
+        ClvSegment.HighValue => "High value",
+        ClvSegment.Growing => "Growing",
+        ClvSegment.Steady => "Steady",
+        ClvSegment.AtRisk => "At risk",
+        _ => "Lapsed",
+    };
+
+    public static string LevelOf(ClvSegment segment) => segment switch
+    {
+        ClvSegment.HighValue => "high",
+        ClvSegment.AtRisk or ClvSegment.Lapsed => "low",
+        _ => "medium",
+    };
+
+    public string ToJson()
+    {
+        var w = new JsonWriter().StartObject();
+        Decimal(w.Name("clv"), Clv);
+        w.Property("currency", Currency);
+        Decimal(w.Name("pAlive"), Round(ProbabilityAlive));
+        Decimal(w.Name("expectedTransactions12m"), Round(ExpectedTransactions12Months));
+        w.Property("segment", Segment.HasValue ? SegmentLabel(Segment.Value) : null);
+        w.Property("level", Segment.HasValue ? LevelOf(Segment.Value) : null);
+        w.Property("scoredOn", ScoredOn);
+        w.Name("model");
+        if (ModelKind == null)
+        {
+            w.Null();
+        }
+        else
+        {
+            w.StartObject().Property("kind", ModelKind).Property("fittedOn", ModelFittedOn).EndObject();
+        }
+
+        w.Name("history").StartArray();
+        foreach (var year in History)
+        {
+            w.StartObject().Property("period", year.Key.ToString(System.Globalization.CultureInfo.InvariantCulture)).Name("value").Number(year.Value).EndObject();
+        }
+
+        w.EndArray();
+        w.Name("engagement").Null();
+        return w.EndObject().ToString();
+    }
+
+    private static decimal? Round(double? value) =>
+        value.HasValue && !double.IsNaN(value.Value) && !double.IsInfinity(value.Value) ? Math.Round((decimal)value.Value, 4) : null;
+
+    private static void Decimal(JsonWriter w, decimal? value)
+    {
+        if (value.HasValue)
+        {
+            w.Number(value.Value);
+        }
+        else
+        {
+            w.Null();
+        }
+    }
+}

@@ -1,0 +1,49 @@
+using System;
+using System.Collections.Generic;
+using Microsoft.Xrm.Sdk;
+using Microsoft.Xrm.Sdk.Query;
+using Rapport.Domain.Clv.Crm;
+using C = Rapport.Plugins.Services.Clv.ClvSchema.Customer;
+
+namespace Rapport.Plugins.Services.Clv;
+
+/// <summary>
+/// The customer card's data from what the customer row already carries (scores, ledger for the yearly history) and
+/// the model it was scored with: 1 Retrieve, plus 1 for the model when there is one. Runs as the caller, so
+/// Dataverse's security decides whether the customer can be read.
+/// </summary>
+public static class CustomerInsightsService
+{
+    private static readonly string[] Columns = { C.Clv, C.PAlive, C.Expected12m, C.Segment, C.ScoredOn, C.ModelId, C.State, C.Currency };
+
+    public static CustomerInsights Get(IOrganizationService service, string table, Guid id)
+    {
+        if (!ClvSchema.IsCustomerTable(table))
+        {
+            throw new InvalidPluginExecutionException($"RecordTable must be 'contact' or 'account', got '{table}'.");
+        }
+
+        var row = service.Retrieve(table, id, new ColumnSet(Columns));
+        var ledger = ClvScoringService.ReadLedger(row);
+        var history = new List<KeyValuePair<int, decimal>>(ledger.YearTotals());
+        var insights = new CustomerInsights
+        {
+            Clv = row.GetAttributeValue<Money>(C.Clv)?.Value,
+            Currency = row.GetAttributeValue<EntityReference>(C.Currency)?.Name,
+            ProbabilityAlive = row.GetAttributeValue<double?>(C.PAlive),
+            ExpectedTransactions12Months = row.GetAttributeValue<double?>(C.Expected12m),
+            Segment = ClvSchema.SegmentOf(row.GetAttributeValue<OptionSetValue>(C.Segment)?.Value),
+            ScoredOn = row.GetAttributeValue<DateTime?>(C.ScoredOn),
+            History = history,
+        };
+
+        var model = row.GetAttributeValue<EntityReference>(C.ModelId);
+        if (model == null)
+        {
+            return insights;
+        }
+
+        var spec = ClvModelRepository.Read(service.Retrieve(ClvSchema.Model, model.Id, new ColumnSet(ClvSchema.ModelColumns.Name, ClvSchema.ModelColumns.Kind, ClvSchema.ModelColumns.Parameters, ClvSchema.ModelColumns.FittedOn)));
+        return insights with { ModelKind = spec.Kind, ModelFittedOn = spec.FittedOn };
+    }
+}
