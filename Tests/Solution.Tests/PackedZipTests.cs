@@ -60,7 +60,8 @@ public sealed class PackedZipTests
     public void Root_components_list_tables_roles_web_resource_assemblies_and_steps()
     {
         var roots = TestSolution.ManagedZip.RootComponents;
-        Assert.That(roots.Where(r => r.Type == 1).Select(r => r.SchemaName), Is.EquivalentTo(new[] { "account", "contact", "rapport_clvmodel", "rapport_gift" }));
+        Assert.That(roots.Where(r => r.Type == 1).Select(r => r.SchemaName), Is.EquivalentTo(TestSolution.Definition().Tables.Select(t => t.LogicalName)));
+        Assert.That(roots.Where(r => r.Type == 1).Select(r => r.SchemaName), Is.SupersetOf(new[] { "account", "contact", "rapport_clvmodel", "rapport_gift" }));
         Assert.That(Managed.Solution.Descendants("RootComponent").Single(r => (string?)r.Attribute("schemaName") == "contact").Attribute("behavior")!.Value, Is.EqualTo("2"), "a standard table ships as a shell");
         Assert.That(Managed.Solution.Descendants("RootComponent").Single(r => (string?)r.Attribute("schemaName") == "rapport_gift").Attribute("behavior")!.Value, Is.EqualTo("0"));
         Assert.That(roots.Count(r => r.Type == 20), Is.EqualTo(2));
@@ -113,7 +114,7 @@ public sealed class PackedZipTests
             .ToList();
         Assert.That(values, Is.Not.Empty);
         Assert.That(values, Has.All.InRange(107850000, 107859999));
-        Assert.That(Managed.Customizations.Element("optionsets")!.Elements("optionset").Select(o => (string)o.Attribute("Name")!), Is.EqualTo(new[] { "rapport_clvsegment" }));
+        Assert.That(Managed.Customizations.Element("optionsets")!.Elements("optionset").Select(o => (string)o.Attribute("Name")!), Is.EquivalentTo(GlobalOptionSets()));
     }
 
     [Test]
@@ -154,4 +155,13 @@ public sealed class PackedZipTests
         var defaults = types.Elements().Where(e => e.Name.LocalName == "Default").Select(e => (string)e.Attribute("Extension")!).ToList();
         Assert.That(defaults, Is.EquivalentTo(new[] { "dll", "xml" }));
     }
+
+    /// <summary>Every global choice the declarations use, by name: the packer must emit each once.</summary>
+    private static string[] GlobalOptionSets() => TestSolution.Definition().Tables
+        .SelectMany(t => t.Columns)
+        .Select(c => c.OptionSet)
+        .Where(o => o is { IsGlobal: true })
+        .Select(o => o!.Name)
+        .Distinct()
+        .ToArray();
 }
