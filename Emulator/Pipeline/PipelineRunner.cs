@@ -134,9 +134,10 @@ internal sealed class PipelineRunner
                 InputParameters = step.IsAsync ? Copy(input) : input,
                 OutputParameters = step.IsAsync ? Copy(output) : output,
                 SharedVariables = _shared,
-                UserId = _caller.UserId,
+                // The step's run-as user (impersonatinguserid) when set; InitiatingUserId stays the original caller.
+                UserId = step.RunAsUserId ?? _caller.UserId,
                 InitiatingUserId = _caller.InitiatingUserId,
-                BusinessUnitId = _org.BusinessUnitOf(_caller.UserId),
+                BusinessUnitId = _org.BusinessUnitOf(step.RunAsUserId ?? _caller.UserId),
                 OrganizationId = _org.OrganizationId,
                 PrimaryEntityId = multiple ? Guid.Empty : _evt.Targets.Count > targetIndex ? _evt.Targets[targetIndex].Id : Guid.Empty,
                 PreEntityImages = multiple ? new EntityImageCollection() : Images(step, stage, _pre, targetIndex, pre: true),

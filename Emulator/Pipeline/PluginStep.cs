@@ -17,7 +17,8 @@ public sealed record PluginStep(
     string? UnsecureConfiguration,
     string? SecureConfiguration,
     IReadOnlyList<StepImage> Images,
-    long Order)
+    long Order,
+    Guid? RunAsUserId = null)
 {
     public bool IsAsync => Mode == 1;
 

@@ -91,7 +91,8 @@ internal sealed class StepRegistry
                 row["configuration"] as string,
                 null,
                 images.TryGetValue(row.Id, out var declared) ? declared : [],
-                row.Sequence));
+                row.Sequence,
+                (row["impersonatinguserid"] as EntityReference)?.Id));
         }
 
         return steps.OrderBy(s => s.Stage).ThenBy(s => s.Rank).ThenBy(s => s.Order).ToList();

@@ -284,9 +284,9 @@ internal sealed class DataAccess
     private void Apply(CallerContext caller, TableMetadata table, Dictionary<string, object?> values, string name, object? value)
     {
         var column = table.Column(name) ?? throw Fault.NoAttribute(table.LogicalName, name);
-        if (column.IsSystemManaged)
+        if (column.IsSystemManaged && column.Type != ColumnType.Owner)
         {
-            return; // The platform owns these (createdon, versionnumber, ...): Dataverse ignores what a caller sends.
+            return; // The platform owns these (createdon, versionnumber, ...): Dataverse ignores what a caller sends. ownerid stays settable (create for / assign to).
         }
 
         var stored = ValueValidator.Validate(table, column, value);

@@ -1,0 +1,49 @@
+using System.Linq;
+using Microsoft.Xrm.Sdk;
+using Microsoft.Xrm.Sdk.Query;
+using Rapport.Solution.Declarations;
+using Rapport.Solution.Declarations.Security;
+using Rapport.Solution.Declarations.Tables;
+
+namespace Rapport.Emulator.Security.Tests;
+
+/// <summary>The solution's own roles load into the emulator and act as declared.</summary>
+public sealed class RapportRolesTests
+{
+    [Test]
+    public void Rapport_User_reads_its_units_gifts_writes_only_its_own_and_reads_every_model()
+    {
+        var solution = RapportSolution.Build("1.0.0.0");
+        var env = new DataverseEmulator(solution);
+        env.Security.LoadRoles(solution.Roles);
+        var sales = env.Security.CreateBusinessUnit("Sales");
+        var ann = env.Security.CreateUser("Ann Actor", sales, RapportRoles.User);
+        var bob = env.Security.CreateUser("Bob Colleague", sales, RapportRoles.User);
+        var dee = env.Security.CreateUser("Dee Other", env.Security.CreateBusinessUnit("Support"), RapportRoles.User);
+        var bobsGift = Gift(env, bob, "Bob's gift");
+        Gift(env, dee, "Dee's gift");
+        var model = env.SystemService.Create(new Entity(ClvTables.Model) { ["rapport_name"] = "BG/NBD" });
+        var service = env.AsUser(ann);
+
+        var gifts = service.RetrieveMultiple(new QueryExpression(ClvTables.Gift) { ColumnSet = new ColumnSet("rapport_name") })
+            .Entities.Select(e => e.GetAttributeValue<string>("rapport_name"));
+
+        Assert.That(gifts, Is.EquivalentTo(new[] { "Bob's gift" }));
+        Assert.That(SecurityWorld.Denial(() => service.Update(new Entity(ClvTables.Gift, bobsGift) { ["rapport_name"] = "x" }))?.Message,
+            Does.Contain("does not have WriteAccess right(s)"));
+        Assert.That(SecurityWorld.Denial(() => service.Retrieve(ClvTables.Model, model, new ColumnSet("rapport_name"))), Is.Null);
+    }
+
+    private static System.Guid Gift(DataverseEmulator env, System.Guid owner, string name)
+    {
+        var contact = env.SystemService.Create(new Entity("contact") { ["lastname"] = "Donor" });
+        return env.SystemService.Create(new Entity(ClvTables.Gift)
+        {
+            ["rapport_name"] = name,
+            ["rapport_donorid"] = new EntityReference("contact", contact),
+            ["rapport_amount"] = new Money(10m),
+            ["rapport_giftdate"] = DataverseEmulator.DefaultStart,
+            ["ownerid"] = new EntityReference("systemuser", owner),
+        });
+    }
+}
