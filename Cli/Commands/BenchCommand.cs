@@ -21,5 +21,6 @@ internal static class BenchCommand
     private static IEnumerable<Func<Command>> Subcommands()
     {
         yield return Clv.BenchClvCommand.Create;
+        yield return Feed.BenchFeedCommand.Create;
     }
 }

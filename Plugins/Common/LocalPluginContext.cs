@@ -40,6 +40,10 @@ public sealed class LocalPluginContext
     public CountingOrganizationService SystemService =>
         _systemService ??= new CountingOrganizationService(_factory.CreateOrganizationService(null), Tracing, "system");
 
+    /// <summary>Acts with the rights of another user (e.g. a follower whose read access must be checked); counted.</summary>
+    public CountingOrganizationService ServiceFor(Guid userId) =>
+        new CountingOrganizationService(_factory.CreateOrganizationService(userId), Tracing, "user " + userId.ToString("D"));
+
     /// <summary>Requests sent by this execution through all its services.</summary>
     public int RequestCount =>
         UserService.RequestCount + (_systemService?.RequestCount ?? 0) + (_initiatingUserService?.RequestCount ?? 0);

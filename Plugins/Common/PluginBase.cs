@@ -25,6 +25,10 @@ public abstract class PluginBase : IPlugin
 
     protected string SecureConfiguration { get; }
 
+    /// <summary>True for plugins whose steps are also registered at run time (as sdkmessageprocessingstep rows) on tables
+    /// no attribute names, e.g. auto-posts on tracked tables: every event is then accepted.</summary>
+    protected virtual bool AcceptsRuntimeSteps => false;
+
     /// <summary>Steps deeper than this do nothing: a guard against our own writes re-triggering us.</summary>
     protected virtual int MaxDepth => 3;
 
@@ -83,7 +87,7 @@ public abstract class PluginBase : IPlugin
     private bool IsDeclaredEvent(IPluginExecutionContext context)
     {
         var steps = GetType().GetCustomAttributes(typeof(StepAttribute), false).Cast<StepAttribute>().ToArray();
-        if (steps.Length == 0)
+        if (steps.Length == 0 || AcceptsRuntimeSteps)
         {
             return true;
         }

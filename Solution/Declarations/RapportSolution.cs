@@ -33,7 +33,7 @@ public static class RapportSolution
             .. ClvTables.Relationships(),
             .. FeedTables.Relationships(),
         ];
-        List<CustomApiDefinition> customApis = [.. Apis.FeedApis.Apis()];
+        List<CustomApiDefinition> customApis = [.. Apis.FeedApis.Apis(), .. Apis.ClvApis.All()];
         List<WebResourceDefinition> webResources = [.. WebResources.RapportWebResources.All()];
 
         return new SolutionDefinition(UniqueName, "Rapport", version, Publisher)

@@ -1,0 +1,93 @@
+using System.Collections.Generic;
+using Rapport.Solution.Model;
+
+namespace Rapport.Solution.Declarations.Apis;
+
+/// <summary>The follow &amp; feed Custom APIs (issue 7); implementations in Rapport.Plugins.Feed.</summary>
+public static class FeedApis
+{
+    public const string FollowPlugin = "Rapport.Plugins.Feed.FollowApiPlugin";
+    public const string LikePlugin = "Rapport.Plugins.Feed.SetLikeApiPlugin";
+    public const string FeedPlugin = "Rapport.Plugins.Feed.GetFeedApiPlugin";
+
+    public static IEnumerable<CustomApiDefinition> Apis()
+    {
+        yield return new CustomApiDefinition("rapport_Follow", "Follow", FollowPlugin)
+        {
+            Description = "Follows a record, a user or a topic (the caller, or a user or team the caller may act for).",
+            RequestParameters = RecordAndFollower(),
+            ResponseProperties =
+            [
+                Field("FollowId", "Follow Id", CustomApiFieldType.String),
+                Field("AlreadyFollowing", "Already Following", CustomApiFieldType.Boolean),
+            ],
+        };
+        yield return new CustomApiDefinition("rapport_Unfollow", "Unfollow", FollowPlugin)
+        {
+            Description = "Stops following a record, a user or a topic.",
+            RequestParameters = RecordAndFollower(),
+            ResponseProperties = [Field("Removed", "Removed", CustomApiFieldType.Boolean)],
+        };
+        yield return new CustomApiDefinition("rapport_GetFollowState", "Get Follow State", FollowPlugin)
+        {
+            Description = "Whether the caller follows a record, how many follow it and whether its changes are tracked.",
+            IsFunction = true,
+            RequestParameters = RecordAndFollower(),
+            ResponseProperties =
+            [
+                Field("IsFollowing", "Is Following", CustomApiFieldType.Boolean),
+                Field("FollowerCount", "Follower Count", CustomApiFieldType.Integer),
+                Field("IsTracked", "Is Tracked", CustomApiFieldType.Boolean),
+            ],
+        };
+        yield return new CustomApiDefinition("rapport_SetLike", "Set Like", LikePlugin)
+        {
+            Description = "Likes or unlikes a post as the caller.",
+            RequestParameters =
+            [
+                Field("PostId", "Post Id", CustomApiFieldType.String),
+                Field("Liked", "Liked", CustomApiFieldType.Boolean),
+            ],
+            ResponseProperties =
+            [
+                Field("LikeCount", "Like Count", CustomApiFieldType.Integer),
+                Field("Liked", "Liked", CustomApiFieldType.Boolean),
+            ],
+        };
+        yield return new CustomApiDefinition("rapport_GetFeed", "Get Feed", FeedPlugin)
+        {
+            Description = "One page of the caller's feed (followed records and mentions), a record's feed or the caller's mentions, security-trimmed.",
+            IsFunction = true,
+            RequestParameters =
+            [
+                Optional("Scope", "Scope", CustomApiFieldType.String),
+                Optional("RecordTable", "Record Table", CustomApiFieldType.String),
+                Optional("RecordId", "Record Id", CustomApiFieldType.String),
+                Optional("Kind", "Kind", CustomApiFieldType.String),
+                Optional("Table", "Table", CustomApiFieldType.String),
+                Optional("Topic", "Topic", CustomApiFieldType.String),
+                Optional("PageSize", "Page Size", CustomApiFieldType.Integer),
+                Optional("ContinuationToken", "Continuation Token", CustomApiFieldType.String),
+            ],
+            ResponseProperties =
+            [
+                Field("Items", "Items (JSON)", CustomApiFieldType.String),
+                Field("ContinuationToken", "Continuation Token", CustomApiFieldType.String),
+                Field("FollowerCount", "Follower Count", CustomApiFieldType.Integer),
+                Field("IsFollowing", "Is Following", CustomApiFieldType.Boolean),
+            ],
+        };
+    }
+
+    private static IReadOnlyList<CustomApiFieldDefinition> RecordAndFollower() =>
+    [
+        Field("RecordTable", "Record Table", CustomApiFieldType.String),
+        Field("RecordId", "Record Id", CustomApiFieldType.String),
+        Optional("FollowerTable", "Follower Table", CustomApiFieldType.String),
+        Optional("FollowerId", "Follower Id", CustomApiFieldType.String),
+    ];
+
+    private static CustomApiFieldDefinition Field(string name, string display, CustomApiFieldType type) => new(name, display, type);
+
+    private static CustomApiFieldDefinition Optional(string name, string display, CustomApiFieldType type) => new(name, display, type) { IsOptional = true };
+}
