@@ -20,12 +20,18 @@ public sealed class DeclarationsTests
     public void Real_solution_packs_from_the_built_assemblies()
     {
         var definition = RapportSolution.FromRepository(TestPaths.RepoRoot);
-        var output = SolutionPacker.Build(new PackRequest(definition, [TestPaths.Plugins, TestPaths.WorkflowActivities]));
+        var output = SolutionPacker.Build(new PackRequest(definition, [TestPaths.Plugins, TestPaths.WorkflowActivities])
+        {
+            // The test command builds the web resources before the .NET suites, as the main job does.
+            WebResourceRoot = Path.Combine(TestPaths.RepoRoot, "WebResources", "dist"),
+        });
         var zip = SolutionZipReader.Read(output.ManagedZip);
         Assert.That(zip.UniqueName, Is.EqualTo("Rapport"));
         Assert.That(zip.Managed, Is.True);
         Assert.That(zip.Assemblies.Keys, Is.EquivalentTo(new[] { "Rapport.Plugins", "Rapport.WorkflowActivities" }));
         Assert.That(zip.Entities, Is.SupersetOf(new[] { "rapport_clvmodel", "rapport_gift", "Contact", "Account" }));
+        Assert.That(zip.WebResources.Select(w => w.Name), Is.SupersetOf(new[] { "rapport_/feed/feed.html", "rapport_/card/insights.html", "rapport_/commands/follow.js" }));
+        Assert.That(zip.Steps.Select(s => s.Message), Is.SupersetOf(new[] { "Create", "Update", "Delete" }), "the CLV and feed plugins' steps come from their attributes");
     }
 
     [Test]
