@@ -1,0 +1,286 @@
+using System;
+using System.IO;
+using System.Linq;
+using System.Net;
+using System.Security.Cryptography;
+using System.ServiceModel;
+using System.Text.Json;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Xrm.Sdk;
+using Rapport.Emulator;
+using Rapport.LocalEnvironment.FormHost;
+using Rapport.LocalEnvironment.Persistence;
+using Rapport.LocalEnvironment.Samples;
+using Rapport.LocalEnvironment.Solutions;
+using Rapport.LocalEnvironment.WebApi;
+
+namespace Rapport.LocalEnvironment;
+
+/// <summary>
+/// The local environment: the emulator behind Kestrel on 127.0.0.1, answering as Dataverse's Web API
+/// (/api/data/v9.2/) with a bearer token, plus the imported web resources under /WebResources/.
+/// <code>
+/// await using var host = await LocalHost.StartAsync(new DataverseEmulator(solution), new LocalOptions { Port = 0 });
+/// Console.WriteLine($"Listening on {host.BaseUrl}");
+/// </code>
+/// </summary>
+public sealed class LocalHost : IAsyncDisposable
+{
+    private const string ApiPrefix = "/api/data/v9.2";
+    private readonly WebApplication _app;
+    private readonly object _gate = new();
+    private readonly WebApiHandler _handler;
+    private readonly SolutionImporter _importer;
+    private LocalDataStore? _data;
+
+    private LocalHost(WebApplication app, DataverseEmulator env, string token)
+    {
+        _app = app;
+        Environment = env;
+        Token = token;
+        _importer = new SolutionImporter(env, _gate);
+        _handler = new WebApiHandler(env, _importer) { CallerId = env.SystemUserId };
+    }
+
+    public DataverseEmulator Environment { get; }
+
+    public string Token { get; }
+
+    public Uri BaseUrl { get; private set; } = null!;
+
+    public int Port => BaseUrl.Port;
+
+    public static async Task<LocalHost> StartAsync(DataverseEmulator env, LocalOptions options, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(env);
+        ArgumentNullException.ThrowIfNull(options);
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.Services.AddSingleton<IHostLifetime, PassiveLifetime>();
+        builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, options.Port));
+        var app = builder.Build();
+        var host = new LocalHost(app, env, options.Token ?? NewToken());
+        if (options.DataDirectory is not null)
+        {
+            host.OpenData(options.DataDirectory, options.Sample);
+        }
+        else if (options.Sample is not null)
+        {
+            SampleData.Load(env, options.Sample);
+        }
+
+        app.Run(host.HandleAsync);
+        await app.StartAsync(cancellationToken).ConfigureAwait(false);
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        host.BaseUrl = new Uri(address.Replace("[::1]", "127.0.0.1", StringComparison.Ordinal).TrimEnd('/') + "/");
+        return host;
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken = default) => _app.StopAsync(cancellationToken);
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync().ConfigureAwait(false);
+        await _app.DisposeAsync().ConfigureAwait(false);
+        lock (_gate)
+        {
+            _data?.Dispose();
+            _data = null;
+        }
+    }
+
+    /// <summary>Loads the stored rows, imports the stored zips again, then stores every later request's changes.</summary>
+    private void OpenData(string directory, string? sample)
+    {
+        _data = new LocalDataStore(directory);
+        foreach (var zip in _data.Load(Environment))
+        {
+            _importer.Reload(zip);
+        }
+
+        if (sample is not null && !SampleData.HasCustomers(Environment))
+        {
+            SampleData.Load(Environment, sample);
+        }
+
+        _handler.CallerId = Environment.SystemUserId;
+        _data.Baseline(Environment);
+        _importer.Imported = (name, zip) => _data?.SaveSolution(name, zip);
+        _importer.Changed = () => _data?.Commit(Environment);
+    }
+
+    private static string NewToken() => Convert.ToHexString(RandomNumberGenerator.GetBytes(24)).ToLowerInvariant();
+
+    private async Task HandleAsync(HttpContext context)
+    {
+        var path = context.Request.Path.Value ?? "/";
+        if (path.Equals("/rapport/xrm-shim.js", StringComparison.OrdinalIgnoreCase))
+        {
+            context.Response.ContentType = "text/javascript; charset=utf-8";
+            await context.Response.WriteAsync(FormHostPage.Shim).ConfigureAwait(false);
+            return;
+        }
+
+        // Pages opened in a browser cannot send a header: the form host takes the token as ?token=.
+        var isPage = path.StartsWith("/rapport/form/", StringComparison.OrdinalIgnoreCase) || path.Equals("/main.aspx", StringComparison.OrdinalIgnoreCase);
+        if (!Authorized(context) && !(isPage && TokenMatches(context.Request.Query["token"].ToString())) && !path.StartsWith("/WebResources/", StringComparison.OrdinalIgnoreCase))
+        {
+            context.Response.Headers.WWWAuthenticate = "Bearer";
+            await ErrorResponses.WriteAsync(context, 401, WebApiException.Unauthenticated, "Bearer token is missing or is not valid for this environment.").ConfigureAwait(false);
+            return;
+        }
+
+        if (isPage)
+        {
+            await FormAsync(context, path).ConfigureAwait(false);
+            return;
+        }
+
+        if (path.StartsWith("/WebResources/", StringComparison.OrdinalIgnoreCase))
+        {
+            await WebResourceAsync(context, Uri.UnescapeDataString(path["/WebResources/".Length..])).ConfigureAwait(false);
+            return;
+        }
+
+        if (!path.StartsWith(ApiPrefix, StringComparison.OrdinalIgnoreCase))
+        {
+            await ErrorResponses.WriteAsync(context, 404, WebApiException.ResourceNotFound, $"No resource at '{path}'.").ConfigureAwait(false);
+            return;
+        }
+
+        try
+        {
+            var body = await ReadBodyAsync(context).ConfigureAwait(false);
+            var request = new ApiRequest(context, context.Request.Path.Value![ApiPrefix.Length..], body);
+            ApiResponse response;
+            lock (_gate)
+            {
+                try
+                {
+                    response = _handler.Handle(request);
+                }
+                finally
+                {
+                    // One SQLite transaction per request; a failed request rolled back in memory and writes nothing.
+                    if (request.Method != "GET")
+                    {
+                        _data?.Commit(Environment);
+                    }
+                }
+            }
+
+            await WriteAsync(context, response).ConfigureAwait(false);
+        }
+        catch (WebApiException e)
+        {
+            await ErrorResponses.WriteAsync(context, e.Status, e.Code, e.Message).ConfigureAwait(false);
+        }
+        catch (FaultException<OrganizationServiceFault> fault)
+        {
+            await ErrorResponses.WriteAsync(context, fault).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // A bug here must still answer in Dataverse's error shape, not with an empty 500.
+            await ErrorResponses.WriteAsync(context, 500, unchecked((int)0x80040216), e.Message).ConfigureAwait(false);
+        }
+    }
+
+    private bool Authorized(HttpContext context)
+    {
+        var header = context.Request.Headers.Authorization.ToString();
+        return header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) && TokenMatches(header[7..].Trim());
+    }
+
+    private bool TokenMatches(string token) =>
+        CryptographicOperations.FixedTimeEquals(System.Text.Encoding.UTF8.GetBytes(token), System.Text.Encoding.UTF8.GetBytes(Token));
+
+    /// <summary>/rapport/form/&lt;table&gt;/&lt;id&gt; or /main.aspx?etn=&lt;table&gt;&amp;id=&lt;id&gt;, optionally ?webresource=&lt;name&gt;.</summary>
+    private async Task FormAsync(HttpContext context, string path)
+    {
+        var query = context.Request.Query;
+        var parts = path.Split('/', StringSplitOptions.RemoveEmptyEntries);
+        var table = parts.Length == 4 ? parts[2] : query["etn"].ToString();
+        var idText = parts.Length == 4 ? parts[3] : query["id"].ToString();
+        if (Environment.Metadata.Find(table) is null || !Guid.TryParse(idText, out var id))
+        {
+            await ErrorResponses.WriteAsync(context, 404, WebApiException.ResourceNotFound, $"No form for table '{table}' and id '{idText}'.").ConfigureAwait(false);
+            return;
+        }
+
+        var resource = FormHostPage.Pick(_importer.WebResources, query["webresource"].Count > 0 ? query["webresource"].ToString() : null);
+        if (resource is null)
+        {
+            await ErrorResponses.WriteAsync(context, 404, WebApiException.ResourceNotFound, "No HTML web resource to host: import a solution with one, or name it with ?webresource=.").ConfigureAwait(false);
+            return;
+        }
+
+        context.Response.ContentType = "text/html; charset=utf-8";
+        await context.Response.WriteAsync(FormHostPage.Render(Environment, $"{context.Request.Scheme}://{context.Request.Host}", Token, table, id, resource.Name)).ConfigureAwait(false);
+    }
+
+    private static async Task<JsonElement?> ReadBodyAsync(HttpContext context)
+    {
+        using var reader = new StreamReader(context.Request.Body);
+        var text = await reader.ReadToEndAsync(context.RequestAborted).ConfigureAwait(false);
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        try
+        {
+            using var document = JsonDocument.Parse(text);
+            return document.RootElement.Clone();
+        }
+        catch (JsonException e)
+        {
+            throw new WebApiException($"The request body is not valid JSON: {e.Message}");
+        }
+    }
+
+    private static async Task WriteAsync(HttpContext context, ApiResponse response)
+    {
+        context.Response.StatusCode = response.Status;
+        context.Response.Headers["OData-Version"] = "4.0";
+        foreach (var (name, value) in response.Headers)
+        {
+            context.Response.Headers[name] = value;
+        }
+
+        if (response.Body is not null)
+        {
+            context.Response.ContentType = "application/json; odata.metadata=minimal";
+            await context.Response.WriteAsync(JsonSerializer.Serialize(response.Body, ErrorResponses.Json)).ConfigureAwait(false);
+        }
+    }
+
+    private async Task WebResourceAsync(HttpContext context, string name)
+    {
+        if (name.Equals("ClientGlobalContext.js.aspx", StringComparison.OrdinalIgnoreCase))
+        {
+            context.Response.ContentType = "text/javascript; charset=utf-8";
+            await context.Response.WriteAsync("function GetGlobalContext() { return (window.parent.Xrm || window.Xrm).Utility.getGlobalContext(); }\n").ConfigureAwait(false);
+            return;
+        }
+
+        var resource = _importer.WebResource(name);
+        if (resource is null)
+        {
+            await ErrorResponses.WriteAsync(context, 404, WebApiException.ResourceNotFound, $"No web resource named '{name}'.").ConfigureAwait(false);
+            return;
+        }
+
+        context.Response.ContentType = ContentTypes.Of(name);
+        await context.Response.Body.WriteAsync(resource.Content).ConfigureAwait(false);
+    }
+}

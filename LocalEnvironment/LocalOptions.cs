@@ -1,0 +1,13 @@
+namespace Rapport.LocalEnvironment;
+
+/// <summary>How `rapport local` was started. Port 0 picks a free port; a null token makes the host generate one.</summary>
+public sealed record LocalOptions
+{
+    public int Port { get; init; } = 5555;
+
+    public string? Token { get; init; }
+
+    public string? DataDirectory { get; init; }
+
+    public string? Sample { get; init; }
+}
