@@ -22,5 +22,6 @@ internal static class BenchCommand
     {
         yield return Clv.BenchClvCommand.Create;
         yield return Feed.BenchFeedCommand.Create;
+        yield return Emulator.BenchEmulatorCommand.Create;
     }
 }
