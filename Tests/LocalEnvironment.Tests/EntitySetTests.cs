@@ -124,4 +124,36 @@ public sealed class EntitySetTests
             Assert.That((string?)error["code"], Is.EqualTo("0x80044331"));
         });
     }
+
+    [Test]
+    public async Task Patch_of_a_missing_row_creates_it_unless_IfMatch_star()
+    {
+        var id = Guid.NewGuid();
+        using var strict = new HttpRequestMessage(HttpMethod.Patch, $"contacts({id})") { Content = HostFixture.Json(new { lastname = "Upserted" }) };
+        strict.Headers.TryAddWithoutValidation("If-Match", "*");
+        using var refused = await _host.Client.SendAsync(strict);
+
+        using var upsert = new HttpRequestMessage(HttpMethod.Patch, $"contacts({id})") { Content = HostFixture.Json(new { lastname = "Upserted" }) };
+        using var created = await _host.Client.SendAsync(upsert);
+
+        Assert.Multiple(async () =>
+        {
+            Assert.That(refused.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
+            Assert.That(created.StatusCode, Is.EqualTo(HttpStatusCode.NoContent));
+            Assert.That((string?)(await _host.GetAsync($"contacts({id})?$select=lastname"))["lastname"], Is.EqualTo("Upserted"));
+        });
+    }
+
+    [Test]
+    public async Task Expand_is_refused_rather_than_ignored()
+    {
+        using var response = await _host.Client.GetAsync("contacts?$expand=parentcustomerid_account($select=name)");
+        var error = await HostFixture.ErrorOf(response);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+            Assert.That((string?)error["message"], Does.Contain("$expand"));
+        });
+    }
 }
