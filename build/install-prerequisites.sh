@@ -16,6 +16,10 @@ fi
 echo "== dotnet restore"
 dotnet restore Extension.sln --nologo -v minimal
 
+echo "== dotnet tool restore (PowerShell 7.6.9 for Deploy.ps1) and Pester"
+dotnet tool restore
+dotnet restore Tests/Deploy/pester.csproj --nologo -v minimal
+
 if [ -f WebResources/package-lock.json ]; then
   command -v npm >/dev/null || { echo "Node.js 20 and npm are required for the web resources; install them and run again." >&2; exit 1; }
   echo "== npm ci (WebResources)"

@@ -1,0 +1,681 @@
+<#
+.SYNOPSIS
+    Deploys Rapport from source to an imported, published solution: the local environment by default, or a Dataverse
+    environment by URL.
+
+.DESCRIPTION
+    Steps: check the prerequisites; build the web resources and the assemblies (-SkipBuild skips); run the NUnit tests
+    (-SkipTests skips); pack the solution zip; get a token; import it with ImportSolutionAsync, polling the async
+    operation (Write-Progress); on failure read the import job and print the failing components; publish; print a
+    summary (version before and after, duration, what changed).
+
+    Every Web API call honours service protection limits: a 429 is retried after the seconds in Retry-After
+    (at most 8 times per call).
+
+    Local (default, -Environment local): starts the local environment detached (`rapport local`, data and state in
+    .local-data/) or reuses the one already running (state file .local-data/local.json), imports over HTTP exactly as
+    for a real environment, optionally seeds sample data (-Sample) and prints the URL to open and how to stop it.
+
+    Tokens, in this order:
+      1. RAPPORT_ACCESS_TOKEN environment variable: a bearer token you already have (e.g. from az or a pipeline).
+      2. Local environment: the token in the state file, never printed.
+      3. -DeviceCode: interactive sign-in with a device code (public client -ClientId, default: Azure CLI's).
+      4. Client credentials: -TenantId, -ClientId and the secret from RAPPORT_CLIENT_SECRET or -Credential
+         (user name = client id, password = secret). The scope is <environment>/.default.
+    There is deliberately no plain-text secret parameter. Secrets and tokens are never written to the output.
+
+    -WhatIf prints the plan (every step that would change something) and changes nothing: no build, no local
+    environment started, no import, no publish.
+
+.PARAMETER Environment
+    "local" (default) or the environment URL, e.g. https://contoso.crm4.dynamics.com. A loopback URL
+    (http://127.0.0.1:N) is a local environment already running; its token comes from RAPPORT_ACCESS_TOKEN or the
+    state file.
+
+.PARAMETER Managed
+    Import the managed zip (Rapport_managed.zip). The default.
+
+.PARAMETER Unmanaged
+    Import the unmanaged zip (Rapport.zip), for development environments.
+
+.PARAMETER Upgrade
+    Stage and upgrade (ImportSolutionAsync with HoldingSolution=true, then DeleteAndPromoteAsync): components
+    dropped from the new version are removed. Managed only; the new version must be higher than the installed one.
+    Without it the import is an update: components are added and changed, none removed.
+
+.PARAMETER TenantId
+    Microsoft Entra tenant id (GUID or domain) for client credentials or the device code sign-in.
+
+.PARAMETER ClientId
+    Application (client) id of the app registration that has an application user in the environment.
+
+.PARAMETER Credential
+    Client id (user name) and client secret (password) as a PSCredential, instead of RAPPORT_CLIENT_SECRET.
+
+.PARAMETER DeviceCode
+    Sign in interactively with a device code instead of client credentials.
+
+.PARAMETER SkipBuild
+    Do not build the web resources and the assemblies (the last build is packed).
+
+.PARAMETER SkipTests
+    Do not run the NUnit tests before packing.
+
+.PARAMETER Sample
+    Local only: seed sample data (nonprofit or sales) when the local environment starts empty.
+
+.PARAMETER SolutionFile
+    Import this solution zip instead of building and packing one (e.g. a release asset).
+
+.PARAMETER OutputDirectory
+    Where the zips are packed (default: out/ under the repository).
+
+.PARAMETER LocalDataDirectory
+    Local only: data and state folder of the local environment (default: .local-data/ under the repository).
+
+.PARAMETER Port
+    Local only: port of a newly started local environment (default 5555; a free one when 5555 is taken).
+
+.PARAMETER TimeoutMinutes
+    Longest wait for an import (default 60, as pac's --max-async-wait-time).
+
+.PARAMETER Authority
+    Token authority (default https://login.microsoftonline.com); sovereign clouds use their own.
+
+.EXAMPLE
+    dotnet tool restore; dotnet pwsh ./Deploy.ps1
+    Builds, tests, packs and imports the managed solution into the local environment (started if needed).
+
+.EXAMPLE
+    $env:RAPPORT_CLIENT_SECRET = '...'; dotnet pwsh ./Deploy.ps1 -Environment https://contoso.crm4.dynamics.com -TenantId contoso.onmicrosoft.com -ClientId 00000000-0000-0000-0000-000000000000 -Upgrade
+    Stages and upgrades the managed solution in a Dataverse environment with client credentials.
+
+.EXAMPLE
+    dotnet pwsh ./Deploy.ps1 -Environment https://contoso.crm.dynamics.com -DeviceCode -TenantId contoso.onmicrosoft.com -Unmanaged -WhatIf
+    Shows the plan for an unmanaged import with an interactive sign-in, changing nothing.
+
+.OUTPUTS
+    None. Progress and the summary go to the information stream (Write-Host); the exit code is 0 on success, 1 on failure.
+
+.NOTES
+    Run with PowerShell 7: `dotnet tool restore` then `dotnet pwsh ./Deploy.ps1` (the repository's dotnet-tools.json
+    pins PowerShell 7.6.9). The local environment supports holding imports and DeleteAndPromote; a staged upgrade is
+    kept in memory only.
+#>
+[CmdletBinding(SupportsShouldProcess, DefaultParameterSetName = 'Managed')]
+param(
+    [Parameter(Position = 0)]
+    [ValidateNotNullOrEmpty()]
+    [string] $Environment = 'local',
+
+    [Parameter(ParameterSetName = 'Managed')]
+    [switch] $Managed,
+
+    [Parameter(ParameterSetName = 'Unmanaged', Mandatory)]
+    [switch] $Unmanaged,
+
+    [Parameter(ParameterSetName = 'Managed')]
+    [switch] $Upgrade,
+
+    [string] $TenantId,
+
+    [string] $ClientId,
+
+    [System.Management.Automation.PSCredential]
+    [System.Management.Automation.Credential()]
+    $Credential = [System.Management.Automation.PSCredential]::Empty,
+
+    [switch] $DeviceCode,
+
+    [switch] $SkipBuild,
+
+    [switch] $SkipTests,
+
+    [ValidateSet('nonprofit', 'sales')]
+    [string] $Sample,
+
+    [string] $SolutionFile,
+
+    [string] $OutputDirectory,
+
+    [string] $LocalDataDirectory,
+
+    [ValidateRange(0, 65535)]
+    [int] $Port = 5555,
+
+    [ValidateRange(1, 1440)]
+    [int] $TimeoutMinutes = 60,
+
+    [uri] $Authority = 'https://login.microsoftonline.com'
+)
+
+Set-StrictMode -Version 3.0
+$script:RepoRoot = $PSScriptRoot
+$script:MaxRetries = 8
+$script:PollSeconds = 3
+
+#region Messages and checks
+
+function Write-Step([string] $Text) { Write-Host "==> $Text" }
+
+function Write-Detail([string] $Text) { Write-Host "    $Text" }
+
+# A failure the admin can act on: the message says what to do; no stack trace.
+class DeployException : System.Exception {
+    DeployException([string] $message) : base($message) {}
+}
+
+function Stop-Deploy([string] $Message) { throw [DeployException]::new($Message) }
+
+function Test-LocalEnvironment([string] $Name) {
+    if ($Name -eq 'local') { return $true }
+    $u = $null
+    if (-not [uri]::TryCreate($Name, [UriKind]::Absolute, [ref]$u)) { return $false }
+    return $u.IsLoopback
+}
+
+function Resolve-EnvironmentUrl([string] $Name) {
+    $u = $null
+    if (-not [uri]::TryCreate($Name, [UriKind]::Absolute, [ref]$u) -or $u.Scheme -notin 'https', 'http') {
+        Stop-Deploy "-Environment '$Name' is neither 'local' nor an environment URL such as https://contoso.crm.dynamics.com."
+    }
+    if ($u.Scheme -eq 'http' -and -not $u.IsLoopback) {
+        Stop-Deploy "-Environment $Name uses http; Dataverse environments are served over https."
+    }
+    return $u.GetLeftPart([UriPartial]::Authority)
+}
+
+# Prerequisites with the command that fixes each; returns the list of problems (empty when all is there).
+function Get-MissingPrerequisite([bool] $NeedBuild, [bool] $NeedNode, [bool] $NeedPack) {
+    $missing = [System.Collections.Generic.List[string]]::new()
+    if ($PSVersionTable.PSVersion.Major -lt 7) {
+        $missing.Add("PowerShell 7 is required: run 'dotnet tool restore' then 'dotnet pwsh ./Deploy.ps1'.")
+    }
+    if (($NeedBuild -or $NeedPack) -and -not (Get-Command dotnet -ErrorAction Ignore)) {
+        $missing.Add('The .NET 10 SDK is required to build and pack: install it from https://dot.net and run again.')
+    }
+    if ($NeedNode -and -not (Get-Command npm -ErrorAction Ignore)) {
+        $missing.Add('Node.js 20 and npm are required to build the web resources: install them, or pass -SkipBuild to pack the last build.')
+    }
+    if ($NeedPack -and -not (Test-Path (Join-Path $script:RepoRoot 'Extension.sln'))) {
+        $missing.Add("Packing needs the source tree next to Deploy.ps1; pass -SolutionFile <zip> to import a packed zip instead.")
+    }
+    return , $missing
+}
+
+#endregion
+
+#region Solution zip
+
+# UniqueName, Version and Managed from solution.xml, plus component counts for the summary.
+function Get-SolutionInfo([string] $Path) {
+    Add-Type -AssemblyName System.IO.Compression
+    try {
+        $zip = [System.IO.Compression.ZipFile]::OpenRead($Path)
+    } catch {
+        Stop-Deploy "The solution file '$Path' is not a zip: $($_.Exception.InnerException.Message ?? $_.Exception.Message)"
+    }
+    try {
+        $entry = $zip.GetEntry('solution.xml')
+        if (-not $entry) { Stop-Deploy "The solution file '$Path' has no solution.xml: it is not a solution zip." }
+        $reader = [System.IO.StreamReader]::new($entry.Open())
+        try { $text = $reader.ReadToEnd() } finally { $reader.Dispose() }
+        try { [xml] $xml = $text } catch { Stop-Deploy "solution.xml in '$Path' is not well formed: $($_.Exception.InnerException.Message)" }
+        $manifest = $xml.ImportExportXml.SolutionManifest
+        $names = @($zip.Entries | ForEach-Object FullName)
+        [pscustomobject]@{
+            UniqueName   = [string] $manifest.UniqueName
+            Version      = [string] $manifest.Version
+            Managed      = [string] $manifest.Managed -eq '1'
+            WebResources = @($names | Where-Object { $_ -like 'WebResources/*' }).Count
+            Assemblies   = @($names | Where-Object { $_ -like 'PluginAssemblies/*.dll' }).Count
+            CustomApis   = @($names | Where-Object { $_ -like 'customapis/*/customapi.xml' }).Count
+        }
+    } finally {
+        $zip.Dispose()
+    }
+}
+
+#endregion
+
+#region HTTP
+
+# One Web API call. 429: waits Retry-After seconds and retries (bounded). 401/403: a message that says what to fix.
+# Errors carry Dataverse's error message, never the request (which may hold the token or the zip).
+function Invoke-DataverseApi {
+    param(
+        [Parameter(Mandatory)] [string] $BaseUrl,
+        [Parameter(Mandatory)] [string] $Path,
+        [Parameter(Mandatory)] [securestring] $Token,
+        [ValidateSet('GET', 'POST')] [string] $Method = 'GET',
+        [object] $Body
+    )
+    $uri = $BaseUrl.TrimEnd('/') + '/api/data/v9.2/' + $Path
+    $json = if ($null -ne $Body) { $Body | ConvertTo-Json -Depth 10 -Compress } else { $null }
+    $headers = @{ 'OData-Version' = '4.0'; 'OData-MaxVersion' = '4.0'; Accept = 'application/json' }
+    for ($attempt = 0; ; $attempt++) {
+        $request = @{
+            Uri = $uri; Method = $Method; Headers = $headers; Authentication = 'Bearer'; Token = $Token
+            SkipHttpErrorCheck = $true; AllowUnencryptedAuthentication = $true; Verbose = $false; Debug = $false
+            TimeoutSec = 300; ErrorAction = 'Stop'
+        }
+        if ($null -ne $json) { $request.Body = $json; $request.ContentType = 'application/json; charset=utf-8' }
+        try {
+            $response = Invoke-WebRequest @request
+        } catch [System.Net.Http.HttpRequestException] {
+            Stop-Deploy "Cannot reach $BaseUrl ($($_.Exception.Message)). Check the URL and the network."
+        }
+        $status = [int] $response.StatusCode
+        if ($status -eq 429 -and $attempt -lt $script:MaxRetries) {
+            $wait = Get-RetryDelay -RetryAfter ([string] ($response.Headers['Retry-After'] | Select-Object -First 1)) -Attempt $attempt
+            Write-Detail "Service protection limit reached (429); retrying in $wait s as the server asked (Retry-After)."
+            Start-Sleep -Milliseconds ([int] ($wait * 1000))
+            continue
+        }
+        $content = [string] $response.Content
+        $data = if ($content.Trim().Length -gt 0) { try { $content | ConvertFrom-Json } catch { $null } } else { $null }
+        if ($status -ge 200 -and $status -lt 300) { return $data }
+        $message = if ($data -and $data.PSObject.Properties['error']) { "$($data.error.message) [$($data.error.code)]" } else { "HTTP $status" }
+        switch ($status) {
+            401 { Stop-Deploy "401 Unauthorized from $BaseUrl`: the token was refused ($message). Check that the token is for this environment (scope $BaseUrl/.default), that the app registration has an application user in the environment, and, for the local environment, that the token matches the running one." }
+            403 { Stop-Deploy "403 Forbidden from $BaseUrl`: the caller lacks a privilege ($message). Give the application user the System Administrator or System Customizer role." }
+            429 { Stop-Deploy "Still throttled (429) after $script:MaxRetries retries: $message. Try again later." }
+            default { Stop-Deploy "$Method $Path failed with HTTP $status`: $message" }
+        }
+    }
+}
+
+# Seconds to wait: the server's Retry-After (seconds or an HTTP date), else an exponential backoff.
+function Get-RetryDelay([string] $RetryAfter, [int] $Attempt) {
+    $seconds = 0.0
+    if ([double]::TryParse($RetryAfter, [System.Globalization.NumberStyles]::Float, [cultureinfo]::InvariantCulture, [ref]$seconds)) {
+        return [math]::Max(0, $seconds)
+    }
+    $date = [datetimeoffset]::MinValue
+    if ([datetimeoffset]::TryParse($RetryAfter, [cultureinfo]::InvariantCulture, [System.Globalization.DateTimeStyles]::AssumeUniversal, [ref]$date)) {
+        return [math]::Max(0, ($date - [datetimeoffset]::UtcNow).TotalSeconds)
+    }
+    return [math]::Min(60, [math]::Pow(2, $Attempt))
+}
+
+#endregion
+
+#region Tokens
+
+function ConvertTo-PlainText([securestring] $Secure) { [System.Net.NetworkCredential]::new('', $Secure).Password }
+
+# Client credentials against the v2.0 token endpoint; the secret goes in the form body only.
+function Get-ClientCredentialToken([string] $Url, [string] $Tenant, [string] $Client, [securestring] $Secret, [uri] $Authority) {
+    $body = @{
+        grant_type = 'client_credentials'; client_id = $Client; scope = "$Url/.default"
+        client_secret = ConvertTo-PlainText $Secret
+    }
+    $endpoint = "$($Authority.AbsoluteUri.TrimEnd('/'))/$Tenant/oauth2/v2.0/token"
+    try {
+        $response = Invoke-WebRequest -Uri $endpoint -Method Post -Body $body -ContentType 'application/x-www-form-urlencoded' `
+            -SkipHttpErrorCheck -AllowUnencryptedAuthentication -Verbose:$false -Debug:$false -TimeoutSec 60 -ErrorAction Stop
+    } catch [System.Net.Http.HttpRequestException] {
+        Stop-Deploy "Cannot reach the token endpoint $endpoint ($($_.Exception.Message))."
+    } finally {
+        $body.client_secret = $null
+    }
+    $data = try { $response.Content | ConvertFrom-Json } catch { $null }
+    if ([int] $response.StatusCode -ne 200 -or -not $data -or -not $data.PSObject.Properties['access_token']) {
+        $why = if ($data -and $data.PSObject.Properties['error']) { "$($data.error): $(($data.error_description -split "`r?`n")[0])" } else { "HTTP $([int] $response.StatusCode)" }
+        Stop-Deploy "Sign-in with client credentials failed ($why). Check -TenantId, -ClientId and the secret (RAPPORT_CLIENT_SECRET or -Credential); a secret may have expired."
+    }
+    return ConvertTo-SecureString $data.access_token -AsPlainText -Force
+}
+
+# Device code flow (public client): prints the code and the URL, polls until signed in.
+function Get-DeviceCodeToken([string] $Url, [string] $Tenant, [string] $Client, [uri] $Authority) {
+    $base = "$($Authority.AbsoluteUri.TrimEnd('/'))/$Tenant/oauth2/v2.0"
+    $code = Invoke-RestMethod -Uri "$base/devicecode" -Method Post -Body @{ client_id = $Client; scope = "$Url/.default offline_access" } -Verbose:$false
+    Write-Host $code.message
+    $deadline = [datetime]::UtcNow.AddSeconds([int] $code.expires_in)
+    $interval = [math]::Max(1, [int] $code.interval)
+    while ([datetime]::UtcNow -lt $deadline) {
+        Start-Sleep -Seconds $interval
+        $response = Invoke-WebRequest -Uri "$base/token" -Method Post -SkipHttpErrorCheck -Verbose:$false -Body @{
+            grant_type = 'urn:ietf:params:oauth:grant-type:device_code'; client_id = $Client; device_code = $code.device_code
+        }
+        $data = $response.Content | ConvertFrom-Json
+        if ($data.PSObject.Properties['access_token']) { return ConvertTo-SecureString $data.access_token -AsPlainText -Force }
+        if ($data.error -eq 'slow_down') { $interval += 5 }
+        elseif ($data.error -ne 'authorization_pending') { Stop-Deploy "Device code sign-in failed: $($data.error)." }
+    }
+    Stop-Deploy 'Device code sign-in timed out: run again and complete the sign-in in the browser.'
+}
+
+function Get-AccessToken {
+    param([string] $Url, [bool] $Local, [object] $LocalState)
+    if ($env:RAPPORT_ACCESS_TOKEN) {
+        Write-Detail 'Using the bearer token in RAPPORT_ACCESS_TOKEN.'
+        return ConvertTo-SecureString $env:RAPPORT_ACCESS_TOKEN -AsPlainText -Force
+    }
+    if ($Local -and $LocalState -and $LocalState.url.TrimEnd('/') -eq $Url.TrimEnd('/')) {
+        Write-Detail "Using the local environment's token (in its state file)."
+        return ConvertTo-SecureString $LocalState.token -AsPlainText -Force
+    }
+    $client = if ($ClientId) { $ClientId } elseif ($Credential -ne [pscredential]::Empty) { $Credential.UserName } else { $null }
+    if ($DeviceCode) {
+        if (-not $TenantId) { Stop-Deploy '-DeviceCode needs -TenantId (your tenant id or domain).' }
+        Write-Detail 'Signing in with a device code.'
+        return Get-DeviceCodeToken $Url $TenantId ($client ?? '04b07795-8ddb-461a-bbee-02f9e1bf7b46') $Authority
+    }
+    $secret = if ($Credential -ne [pscredential]::Empty) { $Credential.Password }
+              elseif ($env:RAPPORT_CLIENT_SECRET) { ConvertTo-SecureString $env:RAPPORT_CLIENT_SECRET -AsPlainText -Force }
+              else { $null }
+    if (-not $TenantId -or -not $client -or -not $secret) {
+        $lacking = @(if (-not $TenantId) { '-TenantId' }; if (-not $client) { '-ClientId' }; if (-not $secret) { 'the client secret (RAPPORT_CLIENT_SECRET or -Credential)' }) -join ', '
+        Stop-Deploy "No way to sign in to $Url`: missing $lacking. Use client credentials, -DeviceCode, or a token in RAPPORT_ACCESS_TOKEN."
+    }
+    Write-Detail "Signing in with client credentials (client $client, tenant $TenantId, scope $Url/.default)."
+    return Get-ClientCredentialToken $Url $TenantId $client $secret $Authority
+}
+
+#endregion
+
+#region Local environment
+
+function Get-LocalStatePath([string] $DataDirectory) { Join-Path $DataDirectory 'local.json' }
+
+# The running local environment from the state file, or $null when there is none (or it no longer answers).
+function Get-LocalEnvironment([string] $DataDirectory) {
+    $path = Get-LocalStatePath $DataDirectory
+    if (-not (Test-Path $path)) { return $null }
+    $state = try { Get-Content $path -Raw | ConvertFrom-Json } catch { $null }
+    if (-not $state -or -not (Get-Process -Id $state.pid -ErrorAction Ignore)) { return $null }
+    try {
+        $secure = ConvertTo-SecureString $state.token -AsPlainText -Force
+        Invoke-RestMethod -Uri "$($state.url)/api/data/v9.2/WhoAmI" -Authentication Bearer -Token $secure -AllowUnencryptedAuthentication -TimeoutSec 5 -Verbose:$false | Out-Null
+        return $state
+    } catch {
+        return $null
+    }
+}
+
+function Test-PortFree([int] $Number) {
+    $listener = [System.Net.Sockets.TcpListener]::new([System.Net.IPAddress]::Loopback, $Number)
+    try { $listener.Start(); return $true } catch { return $false } finally { $listener.Stop() }
+}
+
+# Starts `rapport local` detached, waits for its Listening line, writes the state file (pid, port, url, token).
+function Start-LocalEnvironment([string] $DataDirectory, [int] $PreferredPort, [string] $SampleName) {
+    New-Item -ItemType Directory -Force -Path $DataDirectory | Out-Null
+    if (-not $IsWindows) { & chmod 700 $DataDirectory }
+    $log = Join-Path $DataDirectory 'local.log'
+    $portToUse = if ($PreferredPort -ne 0 -and (Test-PortFree $PreferredPort)) { $PreferredPort } else { 0 }
+    $arguments = @('local', '--port', $portToUse, '--data', $DataDirectory)
+    if ($SampleName) { $arguments += @('--sample', $SampleName) }
+    $launcher = Join-Path $script:RepoRoot 'rapport'
+    $start = @{ RedirectStandardOutput = $log; RedirectStandardError = (Join-Path $DataDirectory 'local.err.log'); PassThru = $true }
+    $process = if ($IsWindows) {
+        $dll = Join-Path $script:RepoRoot 'Cli/bin/Release/net10.0/rapport.dll'
+        if (-not (Test-Path $dll)) { & dotnet build (Join-Path $script:RepoRoot 'Cli/Rapport.Cli.csproj') -c Release --nologo -v quiet | Out-Host }
+        Start-Process dotnet -ArgumentList (@($dll) + $arguments) -WindowStyle Hidden @start
+    } else {
+        # nohup: the environment outlives this script and its terminal.
+        Start-Process nohup -ArgumentList (@('bash', $launcher) + $arguments) @start
+    }
+    $deadline = [datetime]::UtcNow.AddMinutes(4)   # the first run builds the CLI
+    $url = $null
+    while (-not $url -and [datetime]::UtcNow -lt $deadline) {
+        Start-Sleep -Milliseconds 250
+        if ($process.HasExited) {
+            $errors = (Get-Content (Join-Path $DataDirectory 'local.err.log') -ErrorAction Ignore | Select-Object -Last 5) -join "`n"
+            Stop-Deploy "The local environment stopped at start (exit $($process.ExitCode)): $errors"
+        }
+        $lines = Get-Content $log -ErrorAction Ignore
+        $listening = $lines | Select-String -Pattern '^Listening on (http://\S+)' | Select-Object -First 1
+        if ($listening) { $url = $listening.Matches[0].Groups[1].Value.TrimEnd('/') }
+    }
+    if (-not $url) { Stop-Deploy "The local environment did not start within 4 minutes; see $log." }
+    $token = (($lines | Select-String -Pattern '^Token: (\S+)' | Select-Object -First 1).Matches[0].Groups[1].Value)
+    $state = [pscustomobject]@{ pid = $process.Id; port = ([uri]$url).Port; url = $url; token = $token; started = [datetime]::UtcNow.ToString('o') }
+    $statePath = Get-LocalStatePath $DataDirectory
+    $state | ConvertTo-Json | Set-Content -Path $statePath -Encoding utf8
+    if (-not $IsWindows) { & chmod 600 $statePath }
+    # The token is in the state file only: drop it from the log.
+    Set-Content -Path $log -Value ($lines | Where-Object { $_ -notmatch '^Token: ' }) -Encoding utf8
+    return $state
+}
+
+#endregion
+
+#region Import
+
+function Get-InstalledSolution([string] $Url, [securestring] $Token, [string] $UniqueName) {
+    $filter = [uri]::EscapeDataString("uniquename eq '$UniqueName'")
+    $rows = Invoke-DataverseApi -BaseUrl $Url -Token $Token -Path "solutions?`$select=uniquename,version,ismanaged&`$filter=$filter"
+    return @($rows.value) | Select-Object -First 1
+}
+
+# The components the import job's XML log marks as failed: "<element> <name/id>: <errortext>".
+function Get-FailedComponent([string] $ImportJobData) {
+    if (-not $ImportJobData) { return @() }
+    try { [xml] $xml = $ImportJobData } catch { return @("import log (not XML): $ImportJobData") }
+    foreach ($result in $xml.SelectNodes("//result[@result='failure']")) {
+        $owner = $result.ParentNode
+        $label = foreach ($attribute in 'LocalizedName', 'name', 'id', 'OriginalName') {
+            if ($owner.Attributes -and $owner.Attributes[$attribute]) { $owner.Attributes[$attribute].Value; break }
+        }
+        if (-not $label -and $owner.SelectSingleNode('UniqueName')) { $label = $owner.SelectSingleNode('UniqueName').InnerText }
+        $text = $result.GetAttribute('errortext')
+        $code = $result.GetAttribute('errorcode')
+        "$($owner.LocalName)$(if ($label) { " $label" }): $text$(if ($code) { " [$code]" })"
+    }
+}
+
+# Polls asyncoperations(<id>) until statecode 3 (Completed), with Write-Progress from the import job; returns the row.
+function Wait-AsyncOperation {
+    param([string] $Url, [securestring] $Token, [string] $OperationId, [string] $ImportJobId, [string] $Activity)
+    $deadline = [datetime]::UtcNow.AddMinutes($TimeoutMinutes)
+    $started = [datetime]::UtcNow
+    try {
+        while ($true) {
+            $operation = Invoke-DataverseApi -BaseUrl $Url -Token $Token -Path "asyncoperations($OperationId)?`$select=statecode,statuscode,message,friendlymessage"
+            if ([int] $operation.statecode -eq 3) { return $operation }
+            $percent = 0
+            if ($ImportJobId) {
+                $job = Invoke-DataverseApi -BaseUrl $Url -Token $Token -Path "importjobs($ImportJobId)?`$select=progress"
+                if ($job -and $null -ne $job.progress) { $percent = [int][math]::Min(100, [double] $job.progress) }
+            }
+            $elapsed = [int]([datetime]::UtcNow - $started).TotalSeconds
+            Write-Progress -Activity $Activity -Status "$percent% ($elapsed s)" -PercentComplete $percent
+            if ([datetime]::UtcNow -gt $deadline) { Stop-Deploy "$Activity did not finish within $TimeoutMinutes minutes; it may still be running (async operation $OperationId)." }
+            Start-Sleep -Milliseconds ([int] ($script:PollSeconds * 1000))
+        }
+    } finally {
+        Write-Progress -Activity $Activity -Completed
+    }
+}
+
+# Import (update or holding) + wait; on failure prints the failing components from the import job and stops.
+function Import-Solution {
+    param([string] $Url, [securestring] $Token, [string] $Path, [bool] $Holding, [string] $Activity)
+    $jobId = [guid]::NewGuid().ToString()
+    $body = [ordered]@{
+        CustomizationFile = [Convert]::ToBase64String([System.IO.File]::ReadAllBytes($Path))
+        OverwriteUnmanagedCustomizations = $true
+        PublishWorkflows = $true
+        ImportJobId = $jobId
+    }
+    if ($Holding) { $body.HoldingSolution = $true }
+    $response = Invoke-DataverseApi -BaseUrl $Url -Token $Token -Method POST -Path 'ImportSolutionAsync' -Body $body
+    $operation = Wait-AsyncOperation -Url $Url -Token $Token -OperationId $response.AsyncOperationId -ImportJobId $jobId -Activity $Activity
+    if ([int] $operation.statuscode -ne 30) {
+        $job = try { Invoke-DataverseApi -BaseUrl $Url -Token $Token -Path "importjobs($jobId)?`$select=data,solutionname,progress" } catch { $null }
+        $failed = @(Get-FailedComponent ($job ? $job.data : $null))
+        Write-Host "    The import failed ($(if ([int] $operation.statuscode -eq 32) { 'cancelled' } else { 'failed' })): $($operation.friendlymessage ?? $operation.message)"
+        if ($failed.Count) {
+            Write-Host '    Failing components (from the import job):'
+            $failed | ForEach-Object { Write-Host "      - $_" }
+        }
+        Stop-Deploy "The import of $(Split-Path $Path -Leaf) failed: $(if ($failed.Count) { $failed[0] } else { $operation.message }). Import job $jobId."
+    }
+}
+
+function Invoke-Promote([string] $Url, [securestring] $Token, [string] $UniqueName) {
+    $response = Invoke-DataverseApi -BaseUrl $Url -Token $Token -Method POST -Path 'DeleteAndPromoteAsync' -Body @{ UniqueName = $UniqueName }
+    $operation = Wait-AsyncOperation -Url $Url -Token $Token -OperationId $response.AsyncOperationId -Activity "Applying the upgrade of $UniqueName"
+    if ([int] $operation.statuscode -ne 30) { Stop-Deploy "Applying the upgrade (DeleteAndPromote) failed: $($operation.friendlymessage ?? $operation.message)" }
+}
+
+#endregion
+
+#region Build
+
+function Invoke-Native([string] $What, [scriptblock] $Command) {
+    & $Command | Out-Host
+    if ($LASTEXITCODE -ne 0) { Stop-Deploy "$What failed (exit $LASTEXITCODE); see the output above." }
+}
+
+function Invoke-Rapport([string[]] $Arguments) {
+    if ($IsWindows) {
+        $dll = Join-Path $script:RepoRoot 'Cli/bin/Release/net10.0/rapport.dll'
+        Invoke-Native 'Building the rapport CLI' { dotnet build (Join-Path $script:RepoRoot 'Cli/Rapport.Cli.csproj') -c Release --nologo -v quiet -clp:ErrorsOnly }
+        Invoke-Native "rapport $($Arguments[0])" { dotnet $dll @Arguments }
+    } else {
+        Invoke-Native "rapport $($Arguments[0])" { bash (Join-Path $script:RepoRoot 'rapport') @Arguments }
+    }
+}
+
+#endregion
+
+function Invoke-Deploy {
+    $clock = [System.Diagnostics.Stopwatch]::StartNew()
+    $local = Test-LocalEnvironment $Environment
+    $packZip = -not $SolutionFile
+    $build = $packZip -and -not $SkipBuild
+    $webResources = $build -and (Test-Path (Join-Path $script:RepoRoot 'WebResources/package.json'))
+    $dataDirectory = if ($LocalDataDirectory) { [System.IO.Path]::GetFullPath($LocalDataDirectory) } else { Join-Path $script:RepoRoot '.local-data' }
+    $outDirectory = if ($OutputDirectory) { [System.IO.Path]::GetFullPath($OutputDirectory) } else { Join-Path $script:RepoRoot 'out' }
+    if ($Sample -and -not $local) { Stop-Deploy '-Sample seeds the local environment only; drop it for a Dataverse environment.' }
+    if (-not $local -and -not $env:RAPPORT_ACCESS_TOKEN -and -not $DeviceCode -and -not $TenantId) {
+        # Checked early so a long build is not wasted.
+        Stop-Deploy "Deploying to $Environment needs -TenantId and -ClientId with RAPPORT_CLIENT_SECRET or -Credential, or -DeviceCode."
+    }
+
+    Write-Step 'Checking prerequisites'
+    $missing = Get-MissingPrerequisite -NeedBuild $build -NeedNode $webResources -NeedPack $packZip
+    if ($missing.Count) { Stop-Deploy ("Missing prerequisites:`n  - " + ($missing -join "`n  - ")) }
+    if ($SolutionFile -and -not (Test-Path $SolutionFile -PathType Leaf)) { Stop-Deploy "-SolutionFile '$SolutionFile' does not exist." }
+    Write-Detail "PowerShell $($PSVersionTable.PSVersion)$(if ($packZip) { ", .NET SDK $((& dotnet --version) 2>$null)" })"
+
+    if ($build) {
+        if ($webResources -and $PSCmdlet.ShouldProcess('WebResources/', 'Build the web resources (npm ci, npm run build)')) {
+            Write-Step 'Building the web resources'
+            Push-Location (Join-Path $script:RepoRoot 'WebResources')
+            try {
+                if (-not (Test-Path node_modules)) { Invoke-Native 'npm ci' { npm ci --no-audit --no-fund --loglevel=error } }
+                Invoke-Native 'The web resources build' { npm run -s build }
+            } finally { Pop-Location }
+        }
+        if ($PSCmdlet.ShouldProcess('Extension.sln', 'Build the assemblies (Release)')) {
+            Write-Step 'Building the assemblies'
+            Invoke-Native 'The build' { dotnet build (Join-Path $script:RepoRoot 'Extension.sln') -c Release --nologo -v minimal -clp:ErrorsOnly }
+        }
+        if (-not $SkipTests -and $PSCmdlet.ShouldProcess('Extension.sln', 'Run the NUnit tests')) {
+            Write-Step 'Running the tests'
+            Invoke-Native 'The tests' { dotnet test (Join-Path $script:RepoRoot 'Extension.sln') -c Release --no-build --nologo -v quiet }
+        }
+    } elseif ($packZip -and -not $SkipTests -and $PSCmdlet.ShouldProcess('Extension.sln', 'Run the NUnit tests')) {
+        Write-Step 'Running the tests'
+        Invoke-Native 'The tests' { dotnet test (Join-Path $script:RepoRoot 'Extension.sln') -c Release --nologo -v quiet }
+    }
+
+    $zipName = if ($Unmanaged) { 'Rapport.zip' } else { 'Rapport_managed.zip' }
+    $zip = if ($SolutionFile) { [System.IO.Path]::GetFullPath($SolutionFile) } else { Join-Path $outDirectory $zipName }
+    if ($packZip -and $PSCmdlet.ShouldProcess($outDirectory, 'Pack Rapport_managed.zip and Rapport.zip')) {
+        Write-Step 'Packing the solution'
+        Invoke-Rapport @('pack', '--output', $outDirectory)
+    }
+    $info = if (Test-Path $zip -PathType Leaf) { Get-SolutionInfo $zip } else { $null }
+    $label = if ($info) { "$($info.UniqueName) $($info.Version) ($(if ($info.Managed) { 'managed' } else { 'unmanaged' }))" } else { $zipName }
+    if ($Upgrade -and $info -and -not $info.Managed) { Stop-Deploy "-Upgrade needs a managed solution; $(Split-Path $zip -Leaf) is unmanaged." }
+
+    # Where to: the local environment (started or reused) or the URL given.
+    $state = $null
+    if ($Environment -eq 'local') {
+        $state = Get-LocalEnvironment $dataDirectory
+        if ($state) {
+            Write-Step "Reusing the local environment at $($state.url) (pid $($state.pid))"
+            if ($Sample) { Write-Detail "Sample data is seeded when the local environment starts empty; this one is already running." }
+        } elseif ($PSCmdlet.ShouldProcess($dataDirectory, "Start the local environment$(if ($Sample) { " with $Sample sample data" })")) {
+            Write-Step 'Starting the local environment'
+            $state = Start-LocalEnvironment $dataDirectory $Port $Sample
+            Write-Detail "Started at $($state.url) (pid $($state.pid), data in $dataDirectory)."
+        } else {
+            $url = "http://127.0.0.1:$Port"
+        }
+        if ($state) { $url = $state.url }
+    } else {
+        $url = Resolve-EnvironmentUrl $Environment
+        if ($local) { $state = Get-LocalEnvironment $dataDirectory }
+    }
+
+    $mode = if ($Upgrade) { 'stage and upgrade (removes components dropped from this version)' } else { 'update' }
+    if (-not $PSCmdlet.ShouldProcess($url, "Import $label as $mode with ImportSolutionAsync, then publish all customizations")) {
+        Write-Host "Plan complete (-WhatIf): nothing was built, started, imported or published."
+        return
+    }
+
+    Write-Step "Signing in to $url"
+    $token = Get-AccessToken -Url $url -Local $local -LocalState $state
+    $who = Invoke-DataverseApi -BaseUrl $url -Token $token -Path 'WhoAmI'
+    Write-Detail "Signed in as user $($who.UserId) (organization $($who.OrganizationId))."
+    if (-not $info) { Stop-Deploy "The solution zip $zip does not exist: pack it first (drop -SkipBuild) or pass -SolutionFile." }
+
+    $before = Get-InstalledSolution $url $token $info.UniqueName
+    $holding = [bool] $Upgrade
+    if ($Upgrade -and -not $before) {
+        Write-Detail "$($info.UniqueName) is not installed yet: importing it (nothing to upgrade)."
+        $holding = $false
+    } elseif ($Upgrade -and [version] $info.Version -le [version] $before.version) {
+        Write-Warning "An upgrade needs a higher version than the installed $($before.version); importing $($info.Version) as an update instead."
+        $holding = $false
+    }
+
+    Write-Step "Importing $label into $url$(if ($holding) { ' as a holding solution' })"
+    Import-Solution -Url $url -Token $token -Path $zip -Holding $holding -Activity "Importing $label"
+    if ($holding) {
+        Write-Step "Applying the upgrade (DeleteAndPromote)"
+        Invoke-Promote $url $token $info.UniqueName
+    }
+    Write-Step 'Publishing customizations'
+    Invoke-DataverseApi -BaseUrl $url -Token $token -Method POST -Path 'PublishAllXml' | Out-Null
+    $after = Get-InstalledSolution $url $token $info.UniqueName
+
+    $change = if (-not $before) { 'new install' }
+              elseif ($holding) { "upgrade from $($before.version): components missing from $($info.Version) were removed" }
+              elseif ([version] $info.Version -gt [version] $before.version) { "update from $($before.version): components added or changed, none removed" }
+              else { "same version re-imported ($($before.version)): components refreshed" }
+    Write-Host ''
+    Write-Host 'Deployed.'
+    Write-Host "  Solution:    $($info.UniqueName) $($after.version) ($(if ($info.Managed) { 'managed' } else { 'unmanaged' }))"
+    Write-Host "  Environment: $url"
+    Write-Host "  Change:      $change"
+    Write-Host "  Contents:    $($info.WebResources) web resources, $($info.Assemblies) plug-in assemblies, $($info.CustomApis) Custom APIs"
+    Write-Host "  Duration:    $([math]::Round($clock.Elapsed.TotalSeconds, 1)) s"
+    if ($Environment -eq 'local' -and $state) {
+        Write-Host "  Open:        $($state.url)/api/data/v9.2/ (Web API; bearer token in $(Get-LocalStatePath $dataDirectory))"
+        Write-Host "  Stop it:     kill $($state.pid)   (or Stop-Process -Id $($state.pid))"
+    }
+}
+
+if ($MyInvocation.InvocationName -ne '.') {
+    $ErrorActionPreference = 'Stop'
+    if ($Environment -match '^https?://127\.0\.0\.1|^https?://localhost') { $script:PollSeconds = 0.25 }
+    elseif ($Environment -eq 'local') { $script:PollSeconds = 0.25 }
+    try {
+        Invoke-Deploy
+        exit 0
+    } catch [DeployException] {
+        $host.UI.WriteErrorLine("Deploy failed: $($_.Exception.Message)")
+        exit 1
+    } catch {
+        $host.UI.WriteErrorLine("Deploy failed: $($_.Exception.Message)")
+        exit 1
+    }
+}
