@@ -88,6 +88,34 @@ public static class ContinuationToken
         return new FeedPosition(new DateTime(ticks, DateTimeKind.Utc), new Guid(id));
     }
 
+    /// <summary>
+    /// The position a token claims, NOT verified: only for starting a fetch before the key is known (the feed reads
+    /// its secret in the same query as the first batch). <see cref="Read"/> must still check the token before any of
+    /// that batch is used; a token that is not even well-formed is refused here.
+    /// </summary>
+    public static FeedPosition Peek(string token)
+    {
+        if (!Base64Url.TryDecode(token, out var bytes) || bytes.Length != TokenLength || bytes[0] != Version)
+        {
+            throw new FeedException(FeedError.InvalidToken, InvalidMessage);
+        }
+
+        long ticks = 0;
+        for (var i = 0; i < 8; i++)
+        {
+            ticks = (ticks << 8) | bytes[1 + i];
+        }
+
+        if (ticks < DateTime.MinValue.Ticks || ticks > DateTime.MaxValue.Ticks)
+        {
+            throw new FeedException(FeedError.InvalidToken, InvalidMessage);
+        }
+
+        var id = new byte[16];
+        Buffer.BlockCopy(bytes, 9, id, 0, 16);
+        return new FeedPosition(new DateTime(ticks, DateTimeKind.Utc), new Guid(id));
+    }
+
     private static byte[] Mac(byte[] key, byte[] token)
     {
         using var hmac = new HMACSHA256(key);

@@ -74,6 +74,10 @@ public sealed class FeedPageAssembler
         return _pending;
     }
 
+    /// <summary>The first fetch of a page starting at <paramref name="start"/>: what <see cref="NextFetch"/> of a new assembler returns.</summary>
+    public static FeedFetch FirstFetch(FeedQuery query, FeedPosition? start) =>
+        new FeedFetch(start, Math.Max(MinFetch, 2 * Guard.NotNull(query, nameof(query)).PageSize));
+
     /// <summary>
     /// Takes a fetched batch in feed order. Candidates not strictly after the last one seen (overlap, duplicates) are
     /// ignored; <paramref name="include"/> says which of the rest the user may see.

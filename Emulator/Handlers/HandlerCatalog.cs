@@ -23,6 +23,7 @@ internal static class HandlerCatalog
         new WhoAmIHandler(),
         new SetStateHandler(),
         new AssignHandler(),
+        new MergeHandler(),
         new GrantAccessHandler(),
         new ModifyAccessHandler(),
         new RevokeAccessHandler(),

@@ -1,11 +1,10 @@
-using Microsoft.Xrm.Sdk;
 using Rapport.Plugins.Common;
 using Rapport.Plugins.Registration;
 using Rapport.Plugins.Services.Feed;
 
 namespace Rapport.Plugins.Feed;
 
-/// <summary>Comments: validated before the write; the post's comment count follows creates and deletes.</summary>
+/// <summary>Comments: validated before the write; the post's comment count and latest comments follow creates and deletes.</summary>
 [Step("Create", "rapport_comment", Stage.PreOperation, StepMode.Synchronous)]
 [Step("Create", "rapport_comment", Stage.PostOperation, StepMode.Synchronous)]
 [Step("Delete", "rapport_comment", Stage.PostOperation, StepMode.Synchronous)]
@@ -21,10 +20,7 @@ public sealed class CommentPlugin : PluginBase
             return;
         }
 
-        var row = ctx.MessageName == "Create" ? context.Target : context.PreImage("before");
-        if (row.GetAttributeValue<EntityReference>("rapport_postid") is { } post)
-        {
-            PostService.AddToCount(context.SystemService, post.Id, "rapport_commentcount", ctx.MessageName == "Create" ? 1 : -1);
-        }
+        var created = ctx.MessageName == "Create";
+        PostService.AfterCommentChange(context, ctx.PrimaryEntityId, created ? context.Target : context.PreImage("before"), created);
     }
 }

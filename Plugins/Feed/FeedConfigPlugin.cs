@@ -11,7 +11,7 @@ namespace Rapport.Plugins.Feed;
 [Step("Create", "rapport_feedconfig", Stage.PostOperation, StepMode.Synchronous)]
 [Step("Update", "rapport_feedconfig", Stage.PostOperation, StepMode.Synchronous)]
 [Step("Delete", "rapport_feedconfig", Stage.PostOperation, StepMode.Synchronous)]
-[Image("Update", ImageKind.PreImage, "before", "rapport_table,rapport_trackedcolumns,rapport_events,rapport_namecolumn,rapport_active")]
+[Image("Update", ImageKind.PreImage, "before", "rapport_table,rapport_trackedcolumns,rapport_events,rapport_namecolumn,rapport_active,rapport_columnlabels")]
 [Image("Delete", ImageKind.PreImage, "before", "rapport_table")]
 public sealed class FeedConfigPlugin : PluginBase
 {
@@ -39,16 +39,18 @@ public sealed class FeedConfigPlugin : PluginBase
         }
 
         var active = row.GetAttributeValue<bool?>("rapport_active") ?? true;
-        var (config, nameColumn) = TrackingService.Validate(context.SystemService, row);
+        var tracked = TrackingService.Validate(context.SystemService, row);
+        var (config, nameColumn) = tracked;
         if (ctx.Stage == (int)Stage.PreOperation)
         {
             context.Target["rapport_table"] = config.Table;
             context.Target["rapport_trackedcolumns"] = config.ColumnsText;
             context.Target["rapport_namecolumn"] = nameColumn;
             context.Target["rapport_active"] = active;
+            context.Target["rapport_columnlabels"] = tracked.Labels.Text;
             return;
         }
 
-        TrackingService.Sync(context.SystemService, config.Table, active ? config : null, nameColumn);
+        TrackingService.Sync(context.SystemService, config.Table, active ? config : null, nameColumn, tracked.Labels);
     }
 }

@@ -6,7 +6,7 @@ using Rapport.Plugins.Services.Feed;
 
 namespace Rapport.Plugins.Feed;
 
-/// <summary>Follows go with a deleted record and move to the survivor of a merge (tracked tables also clean up through AutoPostPlugin).</summary>
+/// <summary>Follows go with a deleted record; follows, posts and mentions move to the survivor of a merge (tracked tables also clean up through AutoPostPlugin).</summary>
 [Step("Delete", "contact", Stage.PostOperation, StepMode.Synchronous)]
 [Step("Delete", "account", Stage.PostOperation, StepMode.Synchronous)]
 [Step("Delete", "opportunity", Stage.PostOperation, StepMode.Synchronous)]
@@ -28,5 +28,6 @@ public sealed class RecordLifecyclePlugin : PluginBase
         var subordinate = ctx.InputParameters.TryGetValue("SubordinateId", out var s) && s is Guid id ? id
             : throw new InvalidPluginExecutionException("Merge carries no SubordinateId (the merged-away record).");
         FollowService.MoveOnMerge(context.SystemService, survivor.LogicalName, subordinate, survivor.Id);
+        FollowService.MoveFeedOnMerge(context.SystemService, survivor.LogicalName, subordinate, survivor.Id);
     }
 }

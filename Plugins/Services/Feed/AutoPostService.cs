@@ -19,7 +19,11 @@ public static class AutoPostService
     {
         var context = ctx.ExecutionContext;
         var table = context.PrimaryEntityName;
-        var (config, nameColumn) = FeedData.Domain(() => TrackingService.FromStepConfiguration(table, settings));
+        var tracked = FeedData.Domain(() => TrackingService.FromStepConfiguration(table, settings));
+        var (config, nameColumn) = tracked;
+        var labels = tracked.Labels;
+        string? Format(Entity row, string column) => FormatValue(row, column, labels);
+        string Label(string column) => labels.Column(column, DefaultLabel(column));
         context.PreEntityImages.TryGetValue("before", out var before);
         var after = context.InputParameters.TryGetValue("Target", out var t) && t is Entity e ? e : null;
         ChangeEvents evt;
@@ -28,7 +32,7 @@ public static class AutoPostService
         {
             case "Create":
                 evt = ChangeEvents.Create;
-                changes.AddRange(config.Columns.Where(c => after is not null && after.Contains(c)).Select(c => new ColumnChange(c, c, null, Format(after!, c))));
+                changes.AddRange(config.Columns.Where(c => after is not null && after.Contains(c)).Select(c => new ColumnChange(c, Label(c), null, Format(after!, c))));
                 break;
             case "Update":
                 evt = ChangeEvents.Update;
@@ -41,12 +45,12 @@ public static class AutoPostService
             case "Assign":
                 evt = ChangeEvents.Assign;
                 var assignee = context.InputParameters.TryGetValue("Assignee", out var a) ? a as EntityReference : null;
-                changes.Add(new ColumnChange("ownerid", "Owner", before is null ? null : Format(before, "ownerid"), assignee is null ? null : Describe(assignee)));
+                changes.Add(new ColumnChange("ownerid", Label("ownerid"), before is null ? null : Format(before, "ownerid"), assignee is null ? null : Describe(assignee)));
                 break;
             case "SetState":
                 evt = ChangeEvents.StatusChange;
                 var state = context.InputParameters.TryGetValue("State", out var s) ? s as OptionSetValue : null;
-                changes.Add(new ColumnChange("statecode", "Status", before is null ? null : Format(before, "statecode"), state?.Value.ToString(CultureInfo.InvariantCulture)));
+                changes.Add(new ColumnChange("statecode", Label("statecode"), before is null ? null : Format(before, "statecode"), state is null ? null : labels.Option("statecode", state.Value) ?? state.Value.ToString(CultureInfo.InvariantCulture)));
                 break;
             case "Delete":
                 evt = ChangeEvents.Delete;
@@ -59,7 +63,7 @@ public static class AutoPostService
         var source = after ?? before;
         var name = source is not null && nameColumn.Length > 0 ? source.GetAttributeValue<string>(nameColumn) ?? (before?.GetAttributeValue<string>(nameColumn) ?? string.Empty) : string.Empty;
         var record = new RecordRef(table, id, name);
-        var post = AutoPostComposer.Compose(config, evt, record, table, changes);
+        var post = AutoPostComposer.Compose(config, evt, record, labels.Column(ColumnLabels.TableKey, table), changes);
         if (post is null)
         {
             return null;
@@ -82,7 +86,7 @@ public static class AutoPostService
         });
     }
 
-    private static string Label(string column) => column switch
+    private static string DefaultLabel(string column) => column switch
     {
         "ownerid" => "Owner",
         "statecode" => "Status",
@@ -90,8 +94,8 @@ public static class AutoPostService
         _ => column,
     };
 
-    /// <summary>Dataverse's formatted value when the row carries one, else the domain's fallback formatting.</summary>
-    private static string? Format(Entity row, string column)
+    /// <summary>Dataverse's formatted value when the row carries one, else the admin's option label, else the domain's fallback formatting.</summary>
+    private static string? FormatValue(Entity row, string column, ColumnLabels labels)
     {
         if (row.FormattedValues.TryGetValue(column, out var formatted) && !string.IsNullOrEmpty(formatted))
         {
@@ -107,7 +111,7 @@ public static class AutoPostService
         {
             null => null,
             EntityReference r => Describe(r),
-            OptionSetValue o => o.Value.ToString(CultureInfo.InvariantCulture),
+            OptionSetValue o => labels.Option(column, o.Value) ?? o.Value.ToString(CultureInfo.InvariantCulture),
             Money m => ColumnValueFormatter.Money(m.Value, string.Empty),
             decimal d => ColumnValueFormatter.Number(d, 2),
             double d => d.ToString("N2", CultureInfo.InvariantCulture),

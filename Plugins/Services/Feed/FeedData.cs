@@ -21,6 +21,7 @@ public static class FeedData
     public const string Config = "rapport_feedconfig";
     public const string Settings = "rapport_feedsettings";
     public const string AutoFollowRule = "rapport_autofollowrule";
+    public const string Preference = "rapport_feedpreference";
     public const string Notification = "appnotification";
 
     public const int KindUser = 107850000;

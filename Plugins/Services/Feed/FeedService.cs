@@ -12,34 +12,71 @@ namespace Rapport.Plugins.Services.Feed;
 
 public sealed record FeedRequest(string? Scope, string? RecordTable, string? RecordId, string? Kind, string? Table, string? Topic, int? PageSize, string? ContinuationToken);
 
-public sealed record FeedResponse(string Items, string? ContinuationToken, int FollowerCount, bool IsFollowing, FeedPage Page);
+public sealed record FeedResponse(string Items, string? ContinuationToken, int FollowerCount, bool IsFollowing, FeedPage Page)
+{
+    /// <summary>The page's items as objects (what <see cref="Items"/> serialises), for server-side callers such as the digest.</summary>
+    public IReadOnlyList<FeedItem> FeedItems { get; init; } = Array.Empty<FeedItem>();
+}
 
 /// <summary>
 /// One feed page, read as the caller. Candidates come from ONE query per batch (posts joined to the caller's follows,
-/// mentions and likes); each batch's regarding records are checked with ONE query per table as the caller, so a post
-/// about a record the caller cannot read never appears. The token secret is one SYSTEM read of rapport_feedsettings.
+/// their teams' follows, mentions, likes, the caller's feed preference and the token secret); each batch's regarding
+/// records are checked with ONE query per table as the caller, so a post about a record the caller cannot read never
+/// appears. A page therefore costs 1 + distinct regarding tables (more batches only when many candidates are unreadable).
 /// </summary>
+/// <remarks>
+/// The token secret: the candidate query runs with the SYSTEM service (posts are organisation-owned and trimmed by the
+/// per-table check), so it can carry the admin-only rapport_feedsettings row as an outer link on statecode — a column
+/// every post and the one settings row (alternate key on its name) share as 0 — at no extra request. Users never see
+/// it: it is read server-side only. The price: the key is known only after the first batch, so a continuation token is
+/// decoded first (<see cref="ContinuationToken.Peek"/>) and verified before any row of that batch is used; when that
+/// batch is empty, nothing is returned and there is nothing to verify (an empty page discloses nothing). The rejected
+/// alternatives: a secret compiled into this open-source assembly is public; Custom APIs have no secure step
+/// configuration; ids alone (organisation, user) are not secret. The first page ever creates the secret (one Create,
+/// once per organisation).
+/// </remarks>
 public static class FeedService
 {
+    private const string SettingsName = "Feed settings";
+
     private static readonly string[] PostColumns =
     {
         "rapport_postid", "createdon", "modifiedon", "rapport_regardingtable", "rapport_regardingid", "rapport_regardingname", "rapport_kind",
         "rapport_event", "rapport_authorid", "rapport_authorname", "rapport_text", "rapport_changes", "rapport_edited", "rapport_commentcount", "rapport_likecount",
+        "rapport_latestcomments",
     };
 
-    public static FeedResponse GetPage(LocalPluginContext ctx, FeedRequest request)
+    public static FeedResponse GetPage(LocalPluginContext ctx, FeedRequest request) =>
+        GetPage(ctx, request, ctx.ExecutionContext.InitiatingUserId, ctx.UserService);
+
+    /// <summary>One page of <paramref name="viewer"/>'s feed; <paramref name="reader"/> (a service acting as the viewer) decides which records are readable.</summary>
+    public static FeedResponse GetPage(LocalPluginContext ctx, FeedRequest request, Guid viewer, IOrganizationService reader)
     {
-        var me = ctx.ExecutionContext.InitiatingUserId;
+        var me = viewer;
         var query = FeedData.Domain(() => ToQuery(request));
-        var key = ContinuationToken.DeriveKey(Secret(ctx.SystemService), ctx.ExecutionContext.OrganizationId, me);
-        var assembler = FeedData.Domain(() => new FeedPageAssembler(query, request.ContinuationToken, key));
+        var token = string.IsNullOrWhiteSpace(request.ContinuationToken) ? null : request.ContinuationToken!.Trim();
+        var start = token is null ? null : FeedData.Domain(() => ContinuationToken.Peek(token));
         var rows = new Dictionary<Guid, Entity>();
-        var preference = query.Scope == FeedScope.Following ? FollowerPreference.Default : null;
-        while (!assembler.IsComplete)
+        FeedPageAssembler? assembler = null;
+        FollowerPreference? preference = null;
+        var fetch = FeedPageAssembler.FirstFetch(query, start);
+        while (assembler is null || !assembler.IsComplete)
         {
-            var fetch = assembler.NextFetch();
+            var found = ctx.SystemService.RetrieveMultiple(Candidates(query, fetch, me)).Entities;
+            if (assembler is null)
+            {
+                if (found.Count == 0)
+                {
+                    return Respond(ctx, query, request, me, new FeedPage(Array.Empty<FeedCandidate>(), null, Array.Empty<string>(), 1, 0), rows);
+                }
+
+                var key = ContinuationToken.DeriveKey(Secret(ctx.SystemService, found), ctx.ExecutionContext.OrganizationId, me);
+                assembler = FeedData.Domain(() => new FeedPageAssembler(query, token, key));
+                preference = query.Scope == FeedScope.Following ? Preference(found) : null;
+            }
+
             var batch = new List<FeedCandidate>();
-            foreach (var row in ctx.SystemService.RetrieveMultiple(Candidates(query, fetch, me)).Entities)
+            foreach (var row in found)
             {
                 var candidate = ToCandidate(row, me);
                 batch.Add(candidate);
@@ -49,17 +86,26 @@ public static class FeedService
                 }
             }
 
-            var readable = Readable(ctx.UserService, FeedPageAssembler.RegardingByTable(batch));
+            var readable = Readable(reader, FeedPageAssembler.RegardingByTable(batch));
             var mentionsMe = new HashSet<Guid>(batch.Where(c => c.MentionsViewer).Select(c => c.PostId));
             assembler.Accept(batch, c => readable.Contains(c.Regarding.Key) && FeedRules.ShouldShow(c with { MentionsViewer = mentionsMe.Contains(c.PostId) }, preference, me));
+            if (!assembler.IsComplete)
+            {
+                fetch = assembler.NextFetch();
+            }
         }
 
-        var page = assembler.Result();
+        return Respond(ctx, query, request, me, assembler.Result(), rows);
+    }
+
+    private static FeedResponse Respond(LocalPluginContext ctx, FeedQuery query, FeedRequest request, Guid me, FeedPage page, Dictionary<Guid, Entity> rows)
+    {
         var items = page.Items.Select(c => ToItem(rows[c.PostId])).ToList();
         var followers = 0;
         var following = false;
-        if (query.Scope == FeedScope.Record && page.Items.Count >= 0 && request.ContinuationToken is null)
+        if (query.Scope == FeedScope.Record && string.IsNullOrWhiteSpace(request.ContinuationToken))
         {
+            // The record's own wall, first page only: its follower count (one query; not part of the "my" feed figure).
             var follows = FeedData.Where(FeedData.Follow, "rapport_followerid");
             follows.Criteria.AddCondition("rapport_regardingid", ConditionOperator.Equal, FeedData.Text(query.Record!.Id));
             var all = ctx.SystemService.RetrieveMultiple(follows).Entities;
@@ -67,7 +113,7 @@ public static class FeedService
             following = all.Any(f => string.Equals(FeedData.Str(f, "rapport_followerid"), FeedData.Text(me), StringComparison.OrdinalIgnoreCase));
         }
 
-        return new FeedResponse(FeedItemJson.Write(items), page.ContinuationToken, followers, following, page);
+        return new FeedResponse(FeedItemJson.Write(items), page.ContinuationToken, followers, following, page) { FeedItems = items };
     }
 
     private static FeedQuery ToQuery(FeedRequest r)
@@ -109,6 +155,12 @@ public static class FeedService
         liked.EntityAlias = "r";
         liked.Columns = new ColumnSet("rapport_reactionid");
         liked.LinkCriteria.AddCondition("rapport_userid", ConditionOperator.Equal, me);
+
+        // Constant join (statecode 0 on both sides): the one active settings row rides along every candidate row.
+        var settings = query.AddLink(FeedData.Settings, "statecode", "statecode", JoinOperator.LeftOuter);
+        settings.EntityAlias = "s";
+        settings.Columns = new ColumnSet("rapport_secret");
+        settings.LinkCriteria.AddCondition("rapport_name", ConditionOperator.Equal, SettingsName);
         var which = new FilterExpression(LogicalOperator.Or);
         switch (q.Scope)
         {
@@ -128,7 +180,22 @@ public static class FeedService
                 topicFollowed.EntityAlias = "mf";
                 topicFollowed.Columns = new ColumnSet("rapport_followid");
                 topicFollowed.LinkCriteria.AddCondition("rapport_followerid", ConditionOperator.Equal, meText);
+                // Follows of the caller's teams: team follow (owned by the team) -> the caller's membership of that team.
+                var teamFollowed = query.AddLink(FeedData.Follow, "rapport_regardingid", "rapport_regardingid", JoinOperator.LeftOuter);
+                teamFollowed.EntityAlias = "tf";
+                teamFollowed.LinkCriteria.AddCondition("rapport_followertable", ConditionOperator.Equal, "team");
+                var member = teamFollowed.AddLink("teammembership", "owningteam", "teamid", JoinOperator.LeftOuter);
+                member.EntityAlias = "tm";
+                member.Columns = new ColumnSet("teammembershipid");
+                member.LinkCriteria.AddCondition("systemuserid", ConditionOperator.Equal, me);
+
+                // The caller's preference (same constant join, restricted to rows the caller owns).
+                var preference = query.AddLink(FeedData.Preference, "statecode", "statecode", JoinOperator.LeftOuter);
+                preference.EntityAlias = "p";
+                preference.Columns = new ColumnSet("rapport_events", "rapport_userposts", "rapport_showownchanges");
+                preference.LinkCriteria.AddCondition("ownerid", ConditionOperator.Equal, me);
                 which.AddCondition("f", "rapport_followid", ConditionOperator.NotNull);
+                which.AddCondition("tm", "teammembershipid", ConditionOperator.NotNull);
                 which.AddCondition("mf", "rapport_followid", ConditionOperator.NotNull);
                 which.AddCondition("m", "rapport_mentionedid", ConditionOperator.Equal, meText);
                 which.AddCondition("rapport_regardingid", ConditionOperator.Equal, meText);
@@ -236,27 +303,62 @@ public static class FeedService
             CommentCount = FeedData.Int(row, "rapport_commentcount"),
             LikeCount = FeedData.Int(row, "rapport_likecount"),
             LikedByMe = row.Contains("r.rapport_reactionid"),
+            LatestComments = LatestComments.Read(FeedData.Str(row, "rapport_latestcomments")).Select(c => c.ToFeedComment()).ToList(),
         };
     }
 
-    /// <summary>The organisation's token secret: one SYSTEM read; created (32 random bytes) on first use.</summary>
-    private static byte[] Secret(IOrganizationService system)
+    /// <summary>The caller's preference from the candidate rows (alias "p"), or the default when they have none.</summary>
+    private static FollowerPreference Preference(IEnumerable<Entity> rows)
     {
-        var query = FeedData.Where(FeedData.Settings, "rapport_secret");
-        query.TopCount = 1;
-        var text = system.RetrieveMultiple(query).Entities.FirstOrDefault()?.GetAttributeValue<string>("rapport_secret");
-        if (string.IsNullOrEmpty(text))
+        var row = rows.FirstOrDefault(r => r.Contains("p.rapport_events") || r.Contains("p.rapport_userposts") || r.Contains("p.rapport_showownchanges"));
+        if (row is null)
         {
-            var bytes = new byte[32];
-            using (var random = RandomNumberGenerator.Create())
-            {
-                random.GetBytes(bytes);
-            }
-
-            text = Convert.ToBase64String(bytes);
-            system.Create(new Entity(FeedData.Settings) { ["rapport_name"] = "Feed settings", ["rapport_secret"] = text });
+            return FollowerPreference.Default;
         }
 
-        return Convert.FromBase64String(text);
+        T? Value<T>(string column) => row.GetAttributeValue<AliasedValue>("p." + column)?.Value is T v ? v : default;
+        var events = ChangeEvents.All;
+        try
+        {
+            events = Value<string>("rapport_events") is { Length: > 0 } text ? ChangeEventsText.Parse(text) : ChangeEvents.All;
+        }
+        catch (FeedException)
+        {
+            // A preference an admin typed wrongly must not empty the feed: all events show.
+        }
+
+        var userPosts = row.GetAttributeValue<AliasedValue>("p.rapport_userposts")?.Value as bool? ?? true;
+        var own = row.GetAttributeValue<AliasedValue>("p.rapport_showownchanges")?.Value as bool? ?? false;
+        return new FollowerPreference(events, userPosts, own);
+    }
+
+    /// <summary>The token secret from the candidate rows (alias "s"); created (32 random bytes) the first time, once per organisation.</summary>
+    private static byte[] Secret(IOrganizationService system, IEnumerable<Entity> rows)
+    {
+        var text = rows.Select(r => r.GetAttributeValue<AliasedValue>("s.rapport_secret")?.Value as string).FirstOrDefault(t => !string.IsNullOrEmpty(t));
+        return Convert.FromBase64String(text ?? CreateSecret(system));
+    }
+
+    private static string CreateSecret(IOrganizationService system)
+    {
+        var bytes = new byte[32];
+        using (var random = RandomNumberGenerator.Create())
+        {
+            random.GetBytes(bytes);
+        }
+
+        var text = Convert.ToBase64String(bytes);
+        try
+        {
+            system.Create(new Entity(FeedData.Settings) { ["rapport_name"] = SettingsName, ["rapport_secret"] = text });
+            return text;
+        }
+        catch (FaultException<OrganizationServiceFault> fault) when (FeedData.FaultCode(fault) == FeedData.DuplicateKey)
+        {
+            // Created concurrently, or deactivated by an admin (the join reads active rows only): use the stored one.
+            var query = FeedData.Where(FeedData.Settings, "rapport_secret");
+            query.Criteria.AddCondition("rapport_name", ConditionOperator.Equal, SettingsName);
+            return system.RetrieveMultiple(query).Entities.Select(e => FeedData.Str(e, "rapport_secret")).FirstOrDefault(t => t.Length > 0) ?? text;
+        }
     }
 }

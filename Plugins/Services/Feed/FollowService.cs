@@ -138,6 +138,32 @@ public static class FollowService
         }
     }
 
+    /// <summary>
+    /// Moves what the feed keeps about a merged-away record to the survivor: posts regarding it and mentions of it
+    /// (one query each, one update per row), with the survivor's current name on the posts.
+    /// </summary>
+    public static int MoveFeedOnMerge(IOrganizationService system, string table, Guid subordinate, Guid survivor)
+    {
+        var name = FeedData.Cut(FeedData.NameOf(system.Retrieve(table, survivor, new ColumnSet(true))), 400);
+        var posts = FeedData.Where(FeedData.Post, "rapport_postid");
+        posts.Criteria.AddCondition("rapport_regardingid", ConditionOperator.Equal, FeedData.Text(subordinate));
+        var moved = 0;
+        foreach (var post in system.RetrieveMultiple(posts).Entities)
+        {
+            system.Update(new Entity(FeedData.Post, post.Id) { ["rapport_regardingid"] = FeedData.Text(survivor), ["rapport_regardingtable"] = table, ["rapport_regardingname"] = name });
+            moved++;
+        }
+
+        var mentions = FeedData.Where(FeedData.Mention, "rapport_mentionid");
+        mentions.Criteria.AddCondition("rapport_mentionedid", ConditionOperator.Equal, FeedData.Text(subordinate));
+        foreach (var mention in system.RetrieveMultiple(mentions).Entities)
+        {
+            system.Update(new Entity(FeedData.Mention, mention.Id) { ["rapport_mentionedid"] = FeedData.Text(survivor), ["rapport_mentionedname"] = name });
+        }
+
+        return moved;
+    }
+
     private static Entity? Find(IOrganizationService service, Guid followerId, string table, Guid id)
     {
         var query = FeedData.Where(FeedData.Follow, "rapport_followid");

@@ -140,6 +140,64 @@ public static class PostService
         return value;
     }
 
+    /// <summary>
+    /// Post-operation Create/Delete of a comment: the post's comment count and its latest-comments JSON move together
+    /// (one read, one update; a delete that removes one of the three shown re-reads the newest three), so a feed page
+    /// shows latest comments without another query.
+    /// </summary>
+    public static void AfterCommentChange(LocalPluginContext ctx, Guid commentId, Entity comment, bool created)
+    {
+        var postRef = comment.GetAttributeValue<EntityReference>("rapport_postid");
+        if (postRef is null)
+        {
+            return;
+        }
+
+        var system = ctx.SystemService;
+        var post = system.RetrieveMultiple(ById(FeedData.Post, postRef.Id, "rapport_commentcount", "rapport_latestcomments")).Entities.FirstOrDefault();
+        if (post is null)
+        {
+            return;
+        }
+
+        var count = Math.Max(0, FeedData.Int(post, "rapport_commentcount") + (created ? 1 : -1));
+        string latest;
+        if (created)
+        {
+            var author = comment.GetAttributeValue<EntityReference>("rapport_authorid")?.Id ?? ctx.ExecutionContext.InitiatingUserId;
+            var name = FeedData.NameOf(system.Retrieve("systemuser", author, new ColumnSet("fullname")));
+            latest = LatestComments.Add(FeedData.Str(post, "rapport_latestcomments"),
+                new StoredComment(commentId, author, name, FeedData.Str(comment, "rapport_text"), ctx.ExecutionContext.OperationCreatedOn));
+        }
+        else
+        {
+            latest = LatestComments.Remove(FeedData.Str(post, "rapport_latestcomments"), commentId, count, out var refill);
+            if (refill)
+            {
+                latest = LatestComments.Write(Newest(system, postRef.Id));
+            }
+        }
+
+        system.Update(new Entity(FeedData.Post, postRef.Id) { ["rapport_commentcount"] = count, ["rapport_latestcomments"] = latest });
+    }
+
+    private static IEnumerable<StoredComment> Newest(IOrganizationService system, Guid postId)
+    {
+        var query = FeedData.Where(FeedData.Comment, "rapport_text", "rapport_authorid", "createdon");
+        query.Criteria.AddCondition("rapport_postid", ConditionOperator.Equal, postId);
+        query.AddOrder("createdon", OrderType.Descending);
+        query.TopCount = FeedItem.MaxLatestComments;
+        var author = query.AddLink("systemuser", "rapport_authorid", "systemuserid", JoinOperator.LeftOuter);
+        author.EntityAlias = "a";
+        author.Columns = new ColumnSet("fullname");
+        return system.RetrieveMultiple(query).Entities.Select(c => new StoredComment(
+            c.Id,
+            c.GetAttributeValue<EntityReference>("rapport_authorid")?.Id ?? Guid.Empty,
+            c.GetAttributeValue<AliasedValue>("a.fullname")?.Value as string ?? string.Empty,
+            FeedData.Str(c, "rapport_text"),
+            c.GetAttributeValue<DateTime>("createdon"))).ToList();
+    }
+
     public static QueryExpression ById(string table, Guid id, params string[] columns)
     {
         var query = FeedData.Where(table, columns);
@@ -204,7 +262,7 @@ public static class PostService
         }
     }
 
-    private static bool IsAdministrator(IOrganizationService system, Guid userId)
+    internal static bool IsAdministrator(IOrganizationService system, Guid userId)
     {
         var query = FeedData.Where("role", "name");
         query.Criteria.AddCondition("name", ConditionOperator.Equal, "System Administrator");

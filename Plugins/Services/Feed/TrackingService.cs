@@ -9,7 +9,11 @@ using Rapport.Domain.Feed;
 namespace Rapport.Plugins.Services.Feed;
 
 /// <summary>A validated tracking configuration and the tracked table's primary name column.</summary>
-public sealed record TrackedTable(TrackingConfiguration Config, string NameColumn);
+public sealed record TrackedTable(TrackingConfiguration Config, string NameColumn)
+{
+    /// <summary>Display names and option labels the admin gave on the row (rapport_columnlabels); none by default.</summary>
+    public ColumnLabels Labels { get; init; } = ColumnLabels.None;
+}
 
 /// <summary>
 /// Run-time feed tracking. A rapport_feedconfig row is validated against the table (columns probed with a TopCount=1
@@ -45,11 +49,16 @@ public static class TrackingService
             nameColumn = new[] { "name", "fullname", "title", "subject", "rapport_name" }.FirstOrDefault(c => Probe(system, table, new[] { c }, out _)) ?? string.Empty;
         }
 
-        return new TrackedTable(tracking, nameColumn);
+        var labels = FeedData.Domain(() => ColumnLabels.Parse(FeedData.Str(config, "rapport_columnlabels")));
+        return new TrackedTable(tracking, nameColumn) { Labels = labels };
     }
 
     /// <summary>Removes this table's auto-post steps, then (when active) registers them for the configuration.</summary>
-    public static int Sync(IOrganizationService system, string table, TrackingConfiguration? config, string nameColumn)
+    public static int Sync(IOrganizationService system, string table, TrackingConfiguration? config, string nameColumn) =>
+        Sync(system, table, config, nameColumn, ColumnLabels.None);
+
+    /// <summary>As <see cref="Sync(IOrganizationService, string, TrackingConfiguration?, string)"/>, with the labels carried in the step configuration.</summary>
+    public static int Sync(IOrganizationService system, string table, TrackingConfiguration? config, string nameColumn, ColumnLabels labels)
     {
         foreach (var step in Steps(system, table))
         {
@@ -65,7 +74,7 @@ public static class TrackingService
         typeQuery.Criteria.AddCondition("typename", ConditionOperator.Equal, AutoPostPluginType);
         var pluginType = system.RetrieveMultiple(typeQuery).Entities.FirstOrDefault()
             ?? throw new InvalidPluginExecutionException($"The plug-in type {AutoPostPluginType} is not registered; re-import the Rapport solution.");
-        var settings = config.ColumnsText + "|" + ChangeEventsText.Format(config.Events) + "|" + nameColumn;
+        var settings = config.ColumnsText + "|" + ChangeEventsText.Format(config.Events) + "|" + nameColumn + "|" + (labels ?? ColumnLabels.None).Text;
         var imageColumns = string.Join(",", config.Columns.Concat(new[] { nameColumn, "ownerid", "statecode", "statuscode" }).Where(c => c.Length > 0).Distinct());
         var count = 0;
         foreach (var pair in Messages(config))
@@ -109,7 +118,10 @@ public static class TrackingService
         var parts = (settings ?? string.Empty).Split('|');
         var columns = TrackingConfiguration.ParseColumns(parts[0]);
         var events = ChangeEventsText.Parse(parts.Length > 1 ? parts[1] : string.Empty);
-        return new TrackedTable(TrackingConfiguration.Create(table, columns, events, columns), parts.Length > 2 ? parts[2] : string.Empty);
+        return new TrackedTable(TrackingConfiguration.Create(table, columns, events, columns), parts.Length > 2 ? parts[2] : string.Empty)
+        {
+            Labels = ColumnLabels.Parse(parts.Length > 3 ? parts[3] : string.Empty),
+        };
     }
 
     private static IEnumerable<KeyValuePair<string, string?>> Messages(TrackingConfiguration config)
@@ -145,7 +157,7 @@ public static class TrackingService
         return system.RetrieveMultiple(query).Entities.ToList();
     }
 
-    private static Guid MessageId(IOrganizationService system, string message)
+    internal static Guid MessageId(IOrganizationService system, string message)
     {
         var query = FeedData.Where("sdkmessage", "name");
         query.Criteria.AddCondition("name", ConditionOperator.Equal, message);
@@ -154,7 +166,7 @@ public static class TrackingService
             ?? system.Create(new Entity("sdkmessage") { ["name"] = message });
     }
 
-    private static Guid FilterId(IOrganizationService system, string message, string table)
+    internal static Guid FilterId(IOrganizationService system, string message, string table)
     {
         var query = FeedData.Where("sdkmessagefilter", "primaryobjecttypecode");
         query.Criteria.AddCondition("primaryobjecttypecode", ConditionOperator.Equal, table);

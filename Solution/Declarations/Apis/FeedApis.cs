@@ -9,6 +9,7 @@ public static class FeedApis
     public const string FollowPlugin = "Rapport.Plugins.Feed.FollowApiPlugin";
     public const string LikePlugin = "Rapport.Plugins.Feed.SetLikeApiPlugin";
     public const string FeedPlugin = "Rapport.Plugins.Feed.GetFeedApiPlugin";
+    public const string DigestPlugin = "Rapport.Plugins.Feed.GetFeedDigestApiPlugin";
 
     public static IEnumerable<CustomApiDefinition> Apis()
     {
@@ -77,7 +78,28 @@ public static class FeedApis
                 Field("IsFollowing", "Is Following", CustomApiFieldType.Boolean),
             ],
         };
+        yield return Digest();
     }
+
+    /// <summary>The digest of a user's security-trimmed feed for a period (for e-mails; workflow activities call the same service).</summary>
+    public static CustomApiDefinition Digest() => new("rapport_GetFeedDigest", "Get Feed Digest", DigestPlugin)
+    {
+        Description = "A digest (subject, HTML and plain text) of a user's feed between From and To, trimmed to what that user may read. Another user's digest needs the System Administrator role.",
+        IsFunction = true,
+        RequestParameters =
+        [
+            Optional("UserId", "User Id", CustomApiFieldType.String),
+            Field("From", "From", CustomApiFieldType.DateTime),
+            Field("To", "To", CustomApiFieldType.DateTime),
+        ],
+        ResponseProperties =
+        [
+            Field("Subject", "Subject", CustomApiFieldType.String),
+            Field("Html", "Html", CustomApiFieldType.String),
+            Field("PlainText", "Plain Text", CustomApiFieldType.String),
+            Field("ItemCount", "Item Count", CustomApiFieldType.Integer),
+        ],
+    };
 
     private static IReadOnlyList<CustomApiFieldDefinition> RecordAndFollower() =>
     [

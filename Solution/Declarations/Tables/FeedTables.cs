@@ -9,7 +9,9 @@ namespace Rapport.Solution.Declarations.Tables;
 /// by read access to the record it is about, checked when the feed is read. Followed records and followers are kept as
 /// table + id text (not lookups), so any table, users, teams and topics can be followed without a relationship each;
 /// the alternate key on follower + table + id makes duplicate follows impossible, concurrent ones included.
-/// In-app notifications use the standard appnotification table (ownerid = recipient).
+/// In-app notifications use the standard appnotification table (ownerid = recipient). A post carries its newest
+/// comments as JSON (rapport_latestcomments, kept by the comment steps) so a feed page needs no comment query; the
+/// feed reads the caller's (first active) preference row and the one settings row (key: its name) in its candidate query.
 /// </summary>
 public static class FeedTables
 {
@@ -64,6 +66,7 @@ public static class FeedTables
             Int("rapport_commentcount", "Comment Count"),
             Int("rapport_likecount", "Like Count"),
             Memo("rapport_topics", "Topics", 4000),
+            Memo("rapport_latestcomments", "Latest Comments (JSON)", 20000),
         ]);
         yield return Table(Comment, "Comment", "Comments", Ownership.OrganizationOwned, "A comment on a post.",
         [
@@ -102,12 +105,14 @@ public static class FeedTables
             Str("rapport_events", "Events", 200),
             Str("rapport_namecolumn", "Primary Name Column", 64),
             new ColumnDefinition("rapport_active", "Active", ColumnType.Boolean),
+            Memo("rapport_columnlabels", "Column Labels", 4000),
         ], [new AlternateKeyDefinition("rapport_feedconfig_table", "Table", ["rapport_table"])]);
         yield return Table(FeedPreference, "Feed Preference", "Feed Preferences", Ownership.UserOwned, "What a user wants to hear about (events, people's posts) and the digest cadence.",
         [
             Str("rapport_events", "Events", 200),
             new ColumnDefinition("rapport_userposts", "People's Posts", ColumnType.Boolean),
             new ColumnDefinition("rapport_digest", "Digest", ColumnType.Picklist) { OptionSet = DigestCadence },
+            new ColumnDefinition("rapport_showownchanges", "Show My Own Changes", ColumnType.Boolean),
         ]);
         yield return Table(AutoFollowRule, "Auto-Follow Rule", "Auto-Follow Rules", Ownership.OrganizationOwned, "Who follows new or reassigned records automatically (rule as JSON).",
         [
@@ -118,7 +123,7 @@ public static class FeedTables
         yield return Table(FeedSettings, "Feed Settings", "Feed Settings", Ownership.OrganizationOwned, "Server-side feed settings (the continuation-token secret); created by SYSTEM on first use, readable by administrators only.",
         [
             Str("rapport_secret", "Token Secret", 200),
-        ]);
+        ], [new AlternateKeyDefinition("rapport_feedsettings_name", "Name", ["rapport_name"])]);
     }
 
     public static IEnumerable<OneToManyRelationship> Relationships()
