@@ -41,6 +41,7 @@ public sealed class LocalHost : IAsyncDisposable
     private readonly WebApiHandler _handler;
     private readonly SolutionImporter _importer;
     private LocalDataStore? _data;
+    private ServiceProtection? _protection;
 
     private LocalHost(WebApplication app, DataverseEmulator env, string token)
     {
@@ -69,6 +70,7 @@ public sealed class LocalHost : IAsyncDisposable
         builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, options.Port));
         var app = builder.Build();
         var host = new LocalHost(app, env, options.Token ?? NewToken());
+        host._protection = options.Throttle > 0 ? new ServiceProtection(options.Throttle, options.ThrottleRetryAfter) : null;
         if (options.DataDirectory is not null)
         {
             host.OpenData(options.DataDirectory, options.Sample);
@@ -76,6 +78,13 @@ public sealed class LocalHost : IAsyncDisposable
         else if (options.Sample is not null)
         {
             SampleData.Load(env, options.Sample);
+            host.LoadSampleFeed(options.Sample);
+        }
+
+        if (options.Sample is { } kind)
+        {
+            // The sample's feed and CLV parts need Rapport's plugins: they are added once the solution is imported.
+            host._importer.Imported += (_, _) => host.LoadSampleFeed(kind);
         }
 
         app.Run(host.HandleAsync);
@@ -112,10 +121,35 @@ public sealed class LocalHost : IAsyncDisposable
             SampleData.Load(Environment, sample);
         }
 
+        if (sample is not null)
+        {
+            LoadSampleFeed(sample);
+        }
+
         _handler.CallerId = Environment.SystemUserId;
         _data.Baseline(Environment);
         _importer.Imported = (name, zip) => _data?.SaveSolution(name, zip);
         _importer.Changed = () => _data?.Commit(Environment);
+    }
+
+    /// <summary>The sample's feed and CLV rows, when Rapport is imported and they are not there yet; a failure is reported, not thrown.</summary>
+    private void LoadSampleFeed(string sample)
+    {
+        try
+        {
+            SampleData.LoadFeed(Environment, sample);
+        }
+        catch (Exception e) when (e is FaultException<OrganizationServiceFault> or InvalidOperationException or ArgumentException)
+        {
+            Console.Error.WriteLine($"Sample feed data not loaded: {e.Message}");
+        }
+    }
+
+    /// <summary>The emulator's clock follows real time (strictly increasing), so rows get the times users see.</summary>
+    private void Tick()
+    {
+        var now = DateTime.UtcNow;
+        Environment.Clock.Set(now > Environment.Clock.UtcNow ? now : Environment.Clock.UtcNow.AddMilliseconds(1));
     }
 
     private static string NewToken() => Convert.ToHexString(RandomNumberGenerator.GetBytes(24)).ToLowerInvariant();
@@ -157,6 +191,11 @@ public sealed class LocalHost : IAsyncDisposable
             return;
         }
 
+        if (_protection is not null && await _protection.RejectAsync(context).ConfigureAwait(false))
+        {
+            return;
+        }
+
         try
         {
             var body = await ReadBodyAsync(context).ConfigureAwait(false);
@@ -166,6 +205,7 @@ public sealed class LocalHost : IAsyncDisposable
             {
                 try
                 {
+                    Tick();
                     response = _handler.Handle(request);
                 }
                 finally
@@ -225,7 +265,7 @@ public sealed class LocalHost : IAsyncDisposable
         }
 
         context.Response.ContentType = "text/html; charset=utf-8";
-        await context.Response.WriteAsync(FormHostPage.Render(Environment, $"{context.Request.Scheme}://{context.Request.Host}", Token, table, id, resource.Name)).ConfigureAwait(false);
+        await context.Response.WriteAsync(FormHostPage.Render(Environment, $"{context.Request.Scheme}://{context.Request.Host}", Token, table, id, resource.Name, _importer.WebResources.Select(r => r.Name).ToList())).ConfigureAwait(false);
     }
 
     private static async Task<JsonElement?> ReadBodyAsync(HttpContext context)

@@ -10,4 +10,10 @@ public sealed record LocalOptions
     public string? DataDirectory { get; init; }
 
     public string? Sample { get; init; }
+
+    /// <summary>Service protection simulation: every Nth Web API request gets 429 + Retry-After (0: off).</summary>
+    public int Throttle { get; init; }
+
+    /// <summary>The Retry-After seconds sent with a simulated 429.</summary>
+    public int ThrottleRetryAfter { get; init; } = 1;
 }

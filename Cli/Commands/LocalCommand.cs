@@ -23,13 +23,17 @@ internal static class LocalCommand
         var data = new Option<string?>("--data") { Description = "Folder for the environment's data (default: .local-data at the repository root)." };
         var sample = new Option<string?>("--sample") { Description = "Load sample data: nonprofit or sales." };
         sample.AcceptOnlyFromAmong("nonprofit", "sales");
+        var throttle = new Option<int>("--throttle") { Description = "Simulate service protection limits: answer every Nth Web API request with 429 and Retry-After (default 0: off)." };
+        var retryAfter = new Option<int>("--throttle-retry-after") { Description = "Seconds sent in Retry-After with a simulated 429 (default 1).", DefaultValueFactory = _ => 1 };
         var command = new Command("local", "Run the local environment: the emulator served as Dataverse's Web API on 127.0.0.1.");
         command.Options.Add(port);
         command.Options.Add(token);
         command.Options.Add(data);
         command.Options.Add(sample);
+        command.Options.Add(throttle);
+        command.Options.Add(retryAfter);
         command.SetAction((parse, ct) => RunAsync(
-            new LocalOptions { Port = parse.GetValue(port), Token = parse.GetValue(token), DataDirectory = Path.GetFullPath(parse.GetValue(data) ?? DefaultDataDirectory()), Sample = parse.GetValue(sample) },
+            new LocalOptions { Port = parse.GetValue(port), Token = parse.GetValue(token), DataDirectory = Path.GetFullPath(parse.GetValue(data) ?? DefaultDataDirectory()), Sample = parse.GetValue(sample), Throttle = parse.GetValue(throttle), ThrottleRetryAfter = parse.GetValue(retryAfter) },
             ct));
         return command;
     }

@@ -106,10 +106,143 @@
     getUserLcid: function () { return cfg.languageId; }
   };
 
+  // Dialogs are drawn in the page (a native alert would block the page and hide what a test should see).
+  function dialog(title, text, buttons) {
+    return new Promise(function (resolve) {
+      var box = document.createElement("div");
+      box.setAttribute("role", "alertdialog");
+      box.setAttribute("aria-modal", "true");
+      box.className = "xrm-dialog";
+      box.style.cssText = "position:fixed;inset:20% 10% auto 10%;background:#fff;border:1px solid #888;padding:16px;z-index:10;box-shadow:0 4px 16px rgba(0,0,0,.3)";
+      var h = document.createElement("h2");
+      h.textContent = title || "";
+      var p = document.createElement("p");
+      p.textContent = text || "";
+      box.appendChild(h);
+      box.appendChild(p);
+      buttons.forEach(function (b, i) {
+        var button = document.createElement("button");
+        button.type = "button";
+        button.textContent = b.label;
+        button.addEventListener("click", function () { box.remove(); resolve(b.value); });
+        box.appendChild(button);
+        if (i === 0) setTimeout(function () { button.focus(); }, 0);
+      });
+      document.body.appendChild(box);
+    });
+  }
+
+  var navigation = {
+    openConfirmDialog: function (strings) {
+      strings = strings || {};
+      return dialog(strings.title, strings.text, [
+        { label: strings.confirmButtonLabel || "OK", value: { confirmed: true } },
+        { label: strings.cancelButtonLabel || "Cancel", value: { confirmed: false } }
+      ]);
+    },
+    openAlertDialog: function (strings) {
+      strings = strings || {};
+      return dialog(strings.title, strings.text, [{ label: strings.confirmButtonLabel || "OK", value: undefined }]);
+    },
+    openErrorDialog: function (options) {
+      options = options || {};
+      return dialog("Error", options.message || options.details || "", [{ label: "OK", value: undefined }]);
+    },
+    openForm: function (options) {
+      var url = "/main.aspx?etn=" + encodeURIComponent(options.entityName) + "&id=" + encodeURIComponent(bare(options.entityId)) + "&token=" + encodeURIComponent(cfg.token);
+      window.top.location.href = url;
+      return Promise.resolve({ savedEntityReference: [] });
+    }
+  };
+
   window.Xrm = {
     WebApi: webApi,
+    Navigation: navigation,
     Utility: { getGlobalContext: function () { return globalContext; } },
     Page: { context: globalContext }
   };
   window.GetGlobalContext = function () { return globalContext; };
+
+  // The form: a formContext for the record, a command bar, and the OnLoad handler of a Rapport form.
+  var form = cfg.form;
+  if (!form) return;
+
+  var commandBar = { refresh: function () {} };
+  var formContext = {
+    data: {
+      entity: {
+        getId: function () { return "{" + form.id.toUpperCase() + "}"; },
+        getEntityName: function () { return form.table; },
+        getPrimaryAttributeValue: function () { return form.name; },
+        addOnPostSave: function () {},
+        removeOnPostSave: function () {}
+      }
+    },
+    ui: {
+      refreshRibbon: function () { commandBar.refresh(); }
+    },
+    getControl: function (name) {
+      var frame = document.getElementById(name);
+      if (!frame || frame.tagName !== "IFRAME") return null;
+      return {
+        getName: function () { return name; },
+        getContentWindow: function () { return Promise.resolve(frame.contentWindow); }
+      };
+    }
+  };
+  window.Xrm.Page.data = formContext.data;
+  window.Xrm.Page.ui = formContext.ui;
+  window.Xrm.Page.getControl = formContext.getControl;
+  window.__rapportForm = formContext;
+
+  // Two ribbon buttons as the solution ships them: Follow and Unfollow, both calling toggle with PrimaryControl.
+  commandBar.refresh = function () {
+    var bar = document.getElementById("commandbar");
+    var follow = window.Rapport && window.Rapport.Commands && window.Rapport.Commands.Follow;
+    if (!bar || !follow) return Promise.resolve();
+    var buttons = [
+      { id: "command-follow", visible: follow.isFollowVisible },
+      { id: "command-unfollow", visible: follow.isUnfollowVisible }
+    ];
+    return Promise.all([follow.isEnabled(formContext)].concat(buttons.map(function (b) { return b.visible(formContext); })).concat([follow.label(formContext), follow.icon(formContext), follow.tooltip(formContext)]))
+      .then(function (r) {
+        var enabled = r[0], label = r[3], icon = r[4], tooltip = r[5];
+        var hadFocus = bar.contains(document.activeElement);
+        while (bar.firstChild) bar.removeChild(bar.firstChild);
+        buttons.forEach(function (b, i) {
+          if (!enabled || !r[i + 1]) return;
+          var button = document.createElement("button");
+          button.type = "button";
+          button.id = b.id;
+          button.title = tooltip;
+          var img = document.createElement("img");
+          img.src = "/WebResources/" + icon;
+          img.alt = "";
+          button.appendChild(img);
+          button.appendChild(document.createTextNode(label));
+          button.addEventListener("click", function () {
+            button.disabled = true;
+            follow.toggle(formContext);
+          });
+          bar.appendChild(button);
+          if (hadFocus) button.focus();
+        });
+        bar.setAttribute("data-ready", "true");
+      });
+  };
+
+  window.addEventListener("load", function () {
+    commandBar.refresh();
+    var executionContext = { getFormContext: function () { return formContext; }, getEventSource: function () { return formContext; } };
+    var feedHost = window.Rapport && window.Rapport.Forms && window.Rapport.Forms.FeedHost;
+    if (feedHost) {
+      feedHost.onLoad(executionContext, form.controls.join(","));
+    } else {
+      form.controls.forEach(function (name) {
+        var frame = document.getElementById(name);
+        var w = frame && frame.contentWindow;
+        if (w && typeof w.setClientApiContext === "function") w.setClientApiContext(window.Xrm, formContext);
+      });
+    }
+  });
 })();

@@ -21,7 +21,7 @@ namespace Rapport.LocalEnvironment.Solutions;
 /// one (higher upgrades in place, same updates, lower is refused), register its parts, and record the solution,
 /// importjob and (async) asyncoperation rows a client polls.
 /// </summary>
-internal sealed class SolutionImporter
+internal sealed partial class SolutionImporter
 {
     private readonly DataverseEmulator _env;
     private readonly object _gate;
@@ -46,6 +46,7 @@ internal sealed class SolutionImporter
     {
         var solution = Read(zip);
         _registration.Apply(solution, _registration.Prepare(solution));
+        Remember(solution);
         foreach (var resource in solution.WebResources)
         {
             _webResources[resource.Name] = resource;
@@ -74,9 +75,10 @@ internal sealed class SolutionImporter
         }
 
         CreateJob(jobId);
+        var holding = IsHolding(body);
         if (message == "ImportSolution")
         {
-            var error = Import(zip, jobId);
+            var error = Import(zip, jobId, holding);
             if (error is not null)
             {
                 throw Fault.Create(ImportRefusedException.ErrorCode, error);
@@ -96,7 +98,7 @@ internal sealed class SolutionImporter
         {
             lock (_gate)
             {
-                var error = Import(zip, jobId);
+                var error = Import(zip, jobId, holding);
                 _env.SystemService.Update(new Entity("asyncoperation", operationId)
                 {
                     ["statecode"] = new OptionSetValue(3),
@@ -117,7 +119,7 @@ internal sealed class SolutionImporter
     }
 
     /// <summary>Imports and completes the job; returns null on success or the refusal message.</summary>
-    private string? Import(byte[] zip, Guid jobId)
+    private string? Import(byte[] zip, Guid jobId, bool holding = false)
     {
         string? error = null;
         var name = "";
@@ -127,6 +129,13 @@ internal sealed class SolutionImporter
             name = solution.UniqueName;
             CheckVersion(solution);
             var assemblies = _registration.Prepare(solution);
+            if (holding)
+            {
+                Stage(solution, zip);
+                CompleteJob(jobId, name, null);
+                return null;
+            }
+
             _registration.Apply(solution, assemblies);
             foreach (var resource in solution.WebResources)
             {
@@ -134,6 +143,7 @@ internal sealed class SolutionImporter
             }
 
             RecordSolution(solution);
+            Remember(solution);
             Imported?.Invoke(solution.UniqueName, zip);
         }
         catch (ImportRefusedException refused)

@@ -53,6 +53,8 @@ internal sealed partial class WebApiHandler
                 return ApiResponse.NoContent();
             case "ImportSolution" or "ImportSolutionAsync" when request.Method == "POST":
                 return _importer.Handle(name, request.RequireBody());
+            case "DeleteAndPromote" or "DeleteAndPromoteAsync" when request.Method == "POST":
+                return _importer.Promote(name, request.RequireBody());
         }
 
         if (_sets.Find(name) is { } table)

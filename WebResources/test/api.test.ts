@@ -27,6 +27,27 @@ describe("RapportApi", () => {
     expect(page).toEqual({ items: [], continuationToken: "", followerCount: 3, isFollowing: true });
   });
 
+  it("maps the server's item shape: kind names, topic objects, mention offsets back to tokens", async () => {
+    const id = "92ff45d4-3719-442a-ad12-255b1b0c7d46";
+    const items = [{
+      id: "p1", kind: "userPost", text: "Hi #fundraising @Ann \"A\" Abbot!",
+      mentions: [{ table: "contact", id, name: 'Ann "A" Abbot', start: 16, length: 14 }],
+      topics: [{ key: "fundraising", display: "Fundraising" }],
+      author: { table: "systemuser", id: "u1", name: "Ada" }, createdOn: "2026-01-01T00:00:00Z",
+      latestComments: [{ id: "c1", author: { table: "systemuser", id: "u1", name: "Ada" }, text: "@Ada thanks", createdOn: "2026-01-01T00:00:00Z",
+        mentions: [{ table: "systemuser", id: "u1", name: "Ada", start: 0, length: 4 }] }],
+    }, { id: "p2", kind: "autoPost", text: "email changed", author: { table: "systemuser", id: "u1", name: "Ada" }, createdOn: "2026-01-01T00:00:00Z" }];
+    const xrm = xrmWith(() => ok({ Items: JSON.stringify(items), ContinuationToken: "" }));
+    const page = await new RapportApi(xrm).getFeed({ scope: "my" });
+    expect(page.items[0].kind).toBe("user");
+    expect(page.items[0].text).toBe(`Hi #fundraising @[contact,${id},"Ann \\"A\\" Abbot"]!`);
+    expect(page.items[0].topics).toEqual(["Fundraising"]);
+    expect(page.items[0].mentions).toEqual([{ table: "contact", id, name: 'Ann "A" Abbot' }]);
+    expect(page.items[0].latestComments?.[0].text).toBe('@[systemuser,u1,"Ada"] thanks');
+    expect(page.items[1].kind).toBe("auto");
+    expect(page.items[1].text).toBe("email changed");
+  });
+
   it("calls actions with operationType 0 and a Boolean parameter", async () => {
     const xrm = xrmWith(() => ok({ LikeCount: 4, Liked: true }));
     expect(await new RapportApi(xrm).setLike("P1", true)).toEqual({ likeCount: 4, liked: true });

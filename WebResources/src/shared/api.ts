@@ -10,6 +10,7 @@ export interface FeedComment {
   author: RecordRef;
   text: string;
   createdOn: string;
+  mentions?: RecordRef[];
 }
 
 export interface FieldChange {
@@ -117,6 +118,58 @@ const MENTION_SOURCES: { table: string; idField: string; nameField: string; extr
   { table: "account", idField: "accountid", nameField: "name" },
 ];
 
+/** A mention as rapport_GetFeed writes it: in plain text "@Name" at [start, start + length). */
+interface WireMention extends RecordRef {
+  start?: number;
+  length?: number;
+}
+
+type WireComment = Omit<FeedComment, "mentions"> & { mentions?: WireMention[] };
+
+type WireItem = Omit<FeedItem, "kind" | "topics" | "mentions" | "latestComments"> & {
+  kind: string;
+  topics?: (string | { key?: string; display?: string })[];
+  mentions?: WireMention[];
+  latestComments?: WireComment[];
+};
+
+/**
+ * The server sends plain text ("@Ana López") with each mention's offset and length; the view renders and
+ * edits token text (@[table,id,"name"]). Rebuilds the tokens from the offsets; text without offsets is
+ * taken as token text already.
+ */
+export function withMentionTokens(text: string, mentions: readonly WireMention[] | undefined): string {
+  const placed = (mentions ?? [])
+    .filter((m) => typeof m.start === "number" && typeof m.length === "number" && m.start >= 0 && m.start + m.length <= text.length)
+    .sort((a, b) => (a.start as number) - (b.start as number));
+  let out = "";
+  let at = 0;
+  for (const m of placed) {
+    const start = m.start as number;
+    if (start < at) continue;
+    // The token as mentions.ts writes it (inlined: the follow command bundle need not carry the mention parser).
+    const name = m.name.replace(/\\/g, "\\\\").replace(/"/g, '\\"');
+    out += `${text.slice(at, start)}@[${m.table},${m.id.replace(/[{}]/g, "").toLowerCase()},"${name}"]`;
+    at = start + (m.length as number);
+  }
+  return out + text.slice(at);
+}
+
+const KIND_NAMES: Record<string, Kind> = { user: "user", userpost: "user", auto: "auto", autopost: "auto", system: "system" };
+
+/** Maps rapport_GetFeed's item (kind "userPost"/"autoPost", topic objects, mention offsets) to the view's shape. */
+export function normalizeItem(w: WireItem): FeedItem {
+  const strip = (ms: WireMention[] | undefined): RecordRef[] | undefined => ms?.map((m) => ({ table: m.table, id: m.id, name: m.name }));
+  return {
+    ...w,
+    kind: KIND_NAMES[String(w.kind).toLowerCase()] ?? "system",
+    text: withMentionTokens(w.text ?? "", w.mentions),
+    mentions: strip(w.mentions),
+    topics: w.topics?.map((t) => (typeof t === "string" ? t : (t.display ?? t.key ?? ""))).filter(Boolean),
+    latestComments: w.latestComments?.map((c) => ({ ...c, text: withMentionTokens(c.text ?? "", c.mentions), mentions: strip(c.mentions) })),
+  };
+}
+
 export class RapportApi {
   constructor(private readonly xrm: Xrm.XrmStatic) {}
 
@@ -163,7 +216,7 @@ export class RapportApi {
     if (r.Items) {
       const parsed: unknown = JSON.parse(r.Items);
       if (!Array.isArray(parsed)) throw new ApiError("rapport_GetFeed: Items is not a JSON array");
-      items = parsed as FeedItem[];
+      items = (parsed as WireItem[]).map(normalizeItem);
     }
     return {
       items,
