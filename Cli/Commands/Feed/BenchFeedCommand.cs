@@ -16,7 +16,8 @@ namespace Rapport.Cli.Commands.Feed;
 /// <summary>
 /// `rapport bench feed`: request counts of auto-posts and feed pages in the emulator as follows and posts grow. Plugin
 /// types are reached through the "plugins" alias only (the CLI also references Rapport.Domain, whose types the plugin
-/// assembly compiles in), and the bench itself uses no domain type.
+/// assembly compiles in), and the bench itself uses no domain type. A feed page's figure is 1 + distinctTablesPerPage:
+/// the token secret and the reader's preference ride on the candidate query.
 /// </summary>
 public static class BenchFeedCommand
 {
