@@ -27,13 +27,15 @@ public static class RapportSolution
         [
             .. ClvTables.Tables(),
             .. FeedTables.Tables(),
+            .. EngagementTables.Tables(),
         ];
         List<OneToManyRelationship> relationships =
         [
             .. ClvTables.Relationships(),
             .. FeedTables.Relationships(),
+            .. EngagementTables.Relationships(),
         ];
-        List<CustomApiDefinition> customApis = [.. Apis.FeedApis.Apis(), .. Apis.ClvApis.All()];
+        List<CustomApiDefinition> customApis = [.. Apis.FeedApis.Apis(), .. Apis.ClvApis.All(), .. Apis.EngagementApis.All()];
         List<WebResourceDefinition> webResources = [.. WebResources.RapportWebResources.All()];
 
         return new SolutionDefinition(UniqueName, "Rapport", version, Publisher)
@@ -45,6 +47,10 @@ public static class RapportSolution
             CustomApis = customApis,
             WebResources = webResources,
             Assemblies = [new AssemblyDefinition(PluginsAssembly), new AssemblyDefinition(WorkflowActivitiesAssembly)],
+            Charts = [.. ClvTables.Charts()],
+            Forms = [.. Ui.RapportForms.All()],
+            Dashboards = [.. Ui.RapportDashboards.All()],
+            Ribbons = [.. Ui.RapportCommands.All()],
         };
     }
 

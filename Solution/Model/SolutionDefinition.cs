@@ -19,4 +19,8 @@ public sealed record SolutionDefinition(string UniqueName, string DisplayName, s
     public IReadOnlyList<CustomApiDefinition> CustomApis { get; init; } = [];
     public IReadOnlyList<WebResourceDefinition> WebResources { get; init; } = [];
     public IReadOnlyList<AssemblyDefinition> Assemblies { get; init; } = [];
+    public IReadOnlyList<ChartDefinition> Charts { get; init; } = [];
+    public IReadOnlyList<FormDefinition> Forms { get; init; } = [];
+    public IReadOnlyList<DashboardDefinition> Dashboards { get; init; } = [];
+    public IReadOnlyList<RibbonDefinition> Ribbons { get; init; } = [];
 }

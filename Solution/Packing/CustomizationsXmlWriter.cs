@@ -14,7 +14,7 @@ internal static class CustomizationsXmlWriter
     public static readonly string[] SectionOrder =
     [
         "Entities", "Roles", "Workflows", "FieldSecurityProfiles", "Templates", "EntityMaps", "EntityRelationships",
-        "OrganizationSettings", "optionsets", "WebResources", "CustomControls", "SolutionPluginAssemblies",
+        "OrganizationSettings", "optionsets", "Dashboards", "WebResources", "CustomControls", "SolutionPluginAssemblies",
         "SdkMessageProcessingSteps", "EntityDataProviders", "Languages",
     ];
 
@@ -38,15 +38,13 @@ internal static class CustomizationsXmlWriter
             return root;
         }
 
-        root.Element("Entities")!.Add(definition.Tables
-            .Where(t => t.IsCustom || t.AddedColumns.Count > 0)
-            .OrderBy(t => t.LogicalName, StringComparer.Ordinal)
-            .Select(EntityXmlWriter.Write));
+        root.Element("Entities")!.Add(ShippedTables.Of(definition).Select(t => EntityXmlWriter.Write(t, definition)));
         root.Element("Roles")!.Add(definition.Roles.OrderBy(r => r.Name, StringComparer.Ordinal).Select(RoleXmlWriter.Write));
         root.Element("EntityRelationships")!.Add(
             definition.Relationships.OrderBy(r => r.SchemaName, StringComparer.Ordinal).Select(RelationshipXmlWriter.Write),
             definition.ManyToManyRelationships.OrderBy(r => r.SchemaName, StringComparer.Ordinal).Select(RelationshipXmlWriter.Write));
         root.Element("optionsets")!.Add(GlobalOptionSets(content).Select(OptionSetXmlWriter.Global));
+        root.Element("Dashboards")!.Add(definition.Dashboards.OrderBy(d => d.Name, StringComparer.Ordinal).Select(FormXmlWriter.Dashboard));
         root.Element("WebResources")!.Add(definition.WebResources
             .OrderBy(w => w.Name, StringComparer.Ordinal)
             .Select(w => WebResourceXmlWriter.Write(w, "/" + ComponentPaths.WebResource(w.Name))));

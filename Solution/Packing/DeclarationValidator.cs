@@ -49,6 +49,9 @@ public sealed partial class DeclarationValidator
         validator.CheckWebResources();
         validator.CheckAssemblies();
         validator.CheckSteps();
+        validator.CheckCharts();
+        validator.CheckForms();
+        validator.CheckRibbons();
         return validator.problems;
     }
 

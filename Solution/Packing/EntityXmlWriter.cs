@@ -6,12 +6,13 @@ using static Rapport.Solution.Packing.XmlParts;
 namespace Rapport.Solution.Packing;
 
 /// <summary>
-/// A table as Entities/Entity: Name, EntityInfo (flags, attributes, keys), and for Rapport's own tables the main form
-/// and the active view. A standard table carries only the columns Rapport adds to it.
+/// A table as Entities/Entity: Name, EntityInfo (flags, attributes, keys), its forms (for Rapport's own tables the main
+/// form, plus declared forms), the active view of Rapport's tables, the command bar additions and the charts. A
+/// standard table carries only the columns Rapport adds to it.
 /// </summary>
 internal static class EntityXmlWriter
 {
-    public static XElement Write(TableDefinition table)
+    public static XElement Write(TableDefinition table, SolutionDefinition definition)
     {
         var schema = SchemaNames.Of(table.LogicalName);
         var info = new XElement("entity", new XAttribute("Name", schema));
@@ -50,9 +51,22 @@ internal static class EntityXmlWriter
         var entity = new XElement("Entity",
             new XElement("Name", new XAttribute("LocalizedName", table.DisplayName), new XAttribute("OriginalName", table.DisplayName), schema),
             new XElement("EntityInfo", info));
+        entity.Add(FormXmlWriter.Forms(table, definition.Forms));
         if (table.IsCustom)
         {
-            entity.Add(FormXmlWriter.MainForm(table), SavedQueryWriter.Views(table));
+            entity.Add(SavedQueryWriter.Views(table));
+        }
+
+        // Rapport's command bar buttons and charts of this table travel with it, as in exports.
+        foreach (var ribbon in definition.Ribbons.Where(r => r.Table == table.LogicalName))
+        {
+            entity.Add(RibbonXmlWriter.Write(ribbon));
+        }
+
+        var charts = definition.Charts.Where(c => c.Table == table.LogicalName).ToList();
+        if (charts.Count > 0)
+        {
+            entity.Add(ChartXmlWriter.Visualizations(charts));
         }
 
         return entity;

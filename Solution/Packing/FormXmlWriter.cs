@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Linq;
 using System.Xml.Linq;
 using Rapport.Solution.Model;
@@ -5,13 +6,64 @@ using static Rapport.Solution.Packing.XmlParts;
 
 namespace Rapport.Solution.Packing;
 
-/// <summary>The main form of a Rapport table: one tab, one section, one row per FormColumns entry (primary name when empty).</summary>
+/// <summary>
+/// A table's FormXml: for a Rapport table its own main form (one tab, one section, one row per FormColumns entry;
+/// primary name when empty), then every declared form of the table (Rapport-owned additional main forms).
+/// </summary>
 internal static class FormXmlWriter
 {
-    public static XElement MainForm(TableDefinition table)
+    /// <summary>FormXml/forms[type=main] with every main form of the table, or null when it has none.</summary>
+    public static XElement? Forms(TableDefinition table, IEnumerable<FormDefinition> declared)
     {
-        var columns = FormColumns(table);
-        var rows = columns.Select(name => table.Column(name)!).Select(column => new XElement("row",
+        var forms = new List<XElement>();
+        if (table.IsCustom)
+        {
+            forms.Add(MainForm(table));
+        }
+
+        forms.AddRange(declared.Where(f => f.Table == table.LogicalName).OrderBy(f => f.Name, System.StringComparer.Ordinal).Select(SystemForm));
+        return forms.Count == 0 ? null : new XElement("FormXml", new XElement("forms", new XAttribute("type", "main"), forms));
+    }
+
+    public static System.Guid FormId(TableDefinition table) => ComponentIds.For("form", table.LogicalName);
+
+    public static System.Guid FormId(FormDefinition form) => ComponentIds.For("systemform", form.Name);
+
+    public static System.Guid DashboardId(DashboardDefinition dashboard) => ComponentIds.For("dashboard", dashboard.Name);
+
+    /// <summary>A declared form: the tabs, the form libraries and the event handlers.</summary>
+    public static XElement SystemForm(FormDefinition form) =>
+        new("systemform",
+            new XElement("formid", Braced(FormId(form))),
+            new XElement("IntroducedVersion", "1.0"),
+            new XElement("FormPresentation", "1"),
+            new XElement("FormActivationState", "1"),
+            FormLayoutWriter.Form(form.Name, form.Tabs, sideBySide: false, form.Libraries, form.Handlers),
+            new XElement("IsCustomizable", "1"),
+            new XElement("CanBeDeleted", "1"),
+            Labels("LocalizedNames", "LocalizedName", form.DisplayName),
+            Labels("Descriptions", "Description", form.Description));
+
+    /// <summary>Dashboards/Dashboard: a system form of type 0 at the root of customizations.xml.</summary>
+    public static XElement Dashboard(DashboardDefinition dashboard) =>
+        new("Dashboard",
+            Labels("LocalizedNames", "LocalizedName", dashboard.DisplayName),
+            Labels("Descriptions", "Description", dashboard.Description),
+            new XElement("FormId", Braced(DashboardId(dashboard))),
+            new XElement("CanBeDeleted", "1"),
+            new XElement("IsCustomizable", "1"),
+            new XElement("IsDefault", "0"),
+            new XElement("IntroducedVersion", "1.0"),
+            new XElement("FormPresentation", "1"),
+            new XElement("FormActivationState", "1"),
+            FormLayoutWriter.Form(dashboard.Name, dashboard.Tabs, sideBySide: true));
+
+    public static IReadOnlyList<string> FormColumns(TableDefinition table) =>
+        table.FormColumns.Count > 0 ? table.FormColumns : [table.PrimaryNameAttribute];
+
+    private static XElement MainForm(TableDefinition table)
+    {
+        var rows = FormColumns(table).Select(name => table.Column(name)!).Select(column => new XElement("row",
             new XElement("cell", new XAttribute("id", Braced(ComponentIds.For("formcell", $"{table.LogicalName}.{column.LogicalName}"))),
                 Labels("labels", "label", column.DisplayName),
                 new XElement("control",
@@ -29,24 +81,17 @@ internal static class FormXmlWriter
             new XAttribute("IsUserDefined", "0"), new XAttribute("showlabel", "true"), new XAttribute("expanded", "true"),
             Labels("labels", "label", "General"),
             new XElement("columns", new XElement("column", new XAttribute("width", "100%"), new XElement("sections", section))));
-        return new XElement("FormXml",
-            new XElement("forms", new XAttribute("type", "main"),
-                new XElement("systemform",
-                    new XElement("formid", Braced(FormId(table))),
-                    new XElement("IntroducedVersion", "1.0"),
-                    new XElement("FormPresentation", "1"),
-                    new XElement("FormActivationState", "1"),
-                    new XElement("form", new XElement("tabs", tab)),
-                    new XElement("IsCustomizable", "1"),
-                    new XElement("CanBeDeleted", "0"),
-                    Labels("LocalizedNames", "LocalizedName", "Information"),
-                    Labels("Descriptions", "Description", $"Main form of {table.DisplayName}."))));
+        return new XElement("systemform",
+            new XElement("formid", Braced(FormId(table))),
+            new XElement("IntroducedVersion", "1.0"),
+            new XElement("FormPresentation", "1"),
+            new XElement("FormActivationState", "1"),
+            new XElement("form", new XElement("tabs", tab)),
+            new XElement("IsCustomizable", "1"),
+            new XElement("CanBeDeleted", "0"),
+            Labels("LocalizedNames", "LocalizedName", "Information"),
+            Labels("Descriptions", "Description", $"Main form of {table.DisplayName}."));
     }
-
-    public static System.Guid FormId(TableDefinition table) => ComponentIds.For("form", table.LogicalName);
-
-    public static System.Collections.Generic.IReadOnlyList<string> FormColumns(TableDefinition table) =>
-        table.FormColumns.Count > 0 ? table.FormColumns : [table.PrimaryNameAttribute];
 
     /// <summary>The classic form control for a column type (the well-known control class ids).</summary>
     private static string ControlClass(ColumnDefinition column) => column.Type switch

@@ -51,13 +51,12 @@ public static class SdkMessages
     }
 
     /// <summary>
-    /// sdkmessageprocessingstepimage.messagepropertyname: the request parameter the image is taken from. Create's
-    /// post-image is keyed by the created "Id" (the Plugin Registration Tool's choice; Create has no Target row yet).
+    /// sdkmessageprocessingstepimage.messagepropertyname: the request parameter the image is taken from. Create,
+    /// Update, Delete, Assign and Route all name "Target" (dataverse-facts §2.1, the platform's own table).
     /// </summary>
     public static string? ImagePropertyName(string message) => message switch
     {
-        "Create" => "Id",
-        "Update" or "Delete" or "Assign" or "Merge" or "GrantAccess" or "ModifyAccess" or "RevokeAccess" => "Target",
+        "Create" or "Update" or "Route" or "Delete" or "Assign" or "Merge" or "GrantAccess" or "ModifyAccess" or "RevokeAccess" => "Target",
         "SetState" or "SetStateDynamicEntity" => "EntityMoniker",
         _ => null,
     };

@@ -11,6 +11,8 @@ internal static class SolutionXmlWriter
 {
     public const int EntityComponent = 1;
     public const int RoleComponent = 20;
+    public const int ChartComponent = 59;
+    public const int SystemFormComponent = 60;
     public const int WebResourceComponent = 61;
     public const int PluginAssemblyComponent = 91;
     public const int StepComponent = 92;
@@ -48,7 +50,7 @@ internal static class SolutionXmlWriter
     private static IEnumerable<XElement> RootComponents(SolutionContent content)
     {
         var definition = content.Definition;
-        foreach (var table in definition.Tables.Where(t => t.IsCustom || t.AddedColumns.Count > 0).OrderBy(t => t.LogicalName, StringComparer.Ordinal))
+        foreach (var table in ShippedTables.Of(definition))
         {
             // A Rapport table ships whole (0); a standard table only as the shell carrying the added columns (2).
             yield return Root(EntityComponent, new XAttribute("schemaName", table.LogicalName), new XAttribute("behavior", table.IsCustom ? "0" : "2"));
@@ -57,6 +59,17 @@ internal static class SolutionXmlWriter
         foreach (var role in definition.Roles.OrderBy(r => ComponentPaths.RoleId(r)))
         {
             yield return Root(RoleComponent, new XAttribute("id", Braced(ComponentPaths.RoleId(role))), new XAttribute("behavior", "0"));
+        }
+
+        // Charts, forms of standard tables and dashboards are components of their own (a shell table does not bring them).
+        foreach (var id in definition.Charts.Select(ChartXmlWriter.IdOf).Order())
+        {
+            yield return Root(ChartComponent, new XAttribute("id", Braced(id)), new XAttribute("behavior", "0"));
+        }
+
+        foreach (var id in definition.Forms.Select(FormXmlWriter.FormId).Concat(definition.Dashboards.Select(FormXmlWriter.DashboardId)).Order())
+        {
+            yield return Root(SystemFormComponent, new XAttribute("id", Braced(id)), new XAttribute("behavior", "0"));
         }
 
         foreach (var resource in definition.WebResources.OrderBy(w => w.Name, StringComparer.Ordinal))

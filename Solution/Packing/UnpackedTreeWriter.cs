@@ -22,24 +22,14 @@ internal static class UnpackedTreeWriter
         Xml("Other/Solution.xml", SolutionXmlWriter.Write(content, managed: 2));
         Xml("Other/Customizations.xml", CustomizationsXmlWriter.WriteFrame(content));
         AddRelationships(content, Xml);
-        foreach (var table in definition.Tables.Where(t => t.IsCustom || t.AddedColumns.Count > 0))
+        foreach (var table in ShippedTables.Of(definition))
         {
-            var entity = EntityXmlWriter.Write(table);
-            var folder = $"Entities/{SchemaNames.Of(table.LogicalName)}";
-            var form = entity.Element("FormXml")?.Element("forms");
-            var views = entity.Element("SavedQueries")?.Element("savedqueries");
-            entity.Element("FormXml")?.Remove();
-            entity.Element("SavedQueries")?.Remove();
-            Xml($"{folder}/Entity.xml", entity);
-            if (form is not null)
-            {
-                Xml($"{folder}/FormXml/main/{Braced(FormXmlWriter.FormId(table))}.xml", new XElement("forms", new XAttribute("type", "main"), form.Elements()));
-            }
+            AddEntity(EntityXmlWriter.Write(table, definition), $"Entities/{SchemaNames.Of(table.LogicalName)}", Xml);
+        }
 
-            if (views is not null)
-            {
-                Xml($"{folder}/SavedQueries/{Braced(SavedQueryWriter.ActiveViewId(table))}.xml", new XElement("savedqueries", views.Elements()));
-            }
+        foreach (var dashboard in definition.Dashboards)
+        {
+            Xml($"Dashboards/{Braced(FormXmlWriter.DashboardId(dashboard))}.xml", FormXmlWriter.Dashboard(dashboard));
         }
 
         foreach (var set in CustomizationsXmlWriter.GlobalOptionSets(content))
@@ -80,6 +70,43 @@ internal static class UnpackedTreeWriter
         }
 
         return files;
+    }
+
+    /// <summary>
+    /// Entity.xml keeps name and info; each form, view and chart gets its own file named by its id, and the command bar
+    /// additions go to RibbonDiff.xml (pac's layout).
+    /// </summary>
+    private static void AddEntity(XElement entity, string folder, Action<string, XElement> xml)
+    {
+        var forms = entity.Element("FormXml")?.Element("forms")?.Elements("systemform").ToList() ?? [];
+        var views = entity.Element("SavedQueries")?.Element("savedqueries")?.Elements("savedquery").ToList() ?? [];
+        var charts = entity.Element("Visualizations")?.Elements("visualization").ToList() ?? [];
+        var ribbon = entity.Element("RibbonDiffXml");
+        foreach (var part in new[] { "FormXml", "SavedQueries", "Visualizations", "RibbonDiffXml" })
+        {
+            entity.Element(part)?.Remove();
+        }
+
+        xml($"{folder}/Entity.xml", entity);
+        foreach (var form in forms)
+        {
+            xml($"{folder}/FormXml/main/{form.Element("formid")!.Value}.xml", new XElement("forms", new XAttribute("type", "main"), form));
+        }
+
+        foreach (var view in views)
+        {
+            xml($"{folder}/SavedQueries/{view.Element("savedqueryid")!.Value}.xml", new XElement("savedqueries", view));
+        }
+
+        foreach (var chart in charts)
+        {
+            xml($"{folder}/Visualizations/{chart.Element("savedqueryvisualizationid")!.Value}.xml", chart);
+        }
+
+        if (ribbon is not null)
+        {
+            xml($"{folder}/RibbonDiff.xml", ribbon);
+        }
     }
 
     /// <summary>Other/Relationships.xml names every relationship; Other/Relationships/&lt;Entity&gt;.xml holds the definitions.</summary>

@@ -53,6 +53,11 @@ internal static class PackedZips
                 new WebResourceDefinition(WebResourceName, "Local script", WebResourceType.JavaScript, "scripts/local.js"),
                 new WebResourceDefinition(FeedPageName, "Feed", WebResourceType.Html, "feed/feed.html"),
             ],
+
+            // The forms, dashboard and buttons need the full set of web resources, which this small zip leaves out.
+            Forms = [],
+            Dashboards = [],
+            Ribbons = [],
         };
         return SolutionPacker.Build(new PackRequest(definition, [TestPaths.Plugins, TestPaths.Fixtures]) { WebResourceRoot = dist }).ManagedZip;
     }

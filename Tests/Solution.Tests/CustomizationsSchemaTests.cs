@@ -15,7 +15,7 @@ public sealed partial class CustomizationsSchemaTests
     private static readonly string[] RootOrder =
     [
         "Entities", "Roles", "Workflows", "FieldSecurityProfiles", "Templates", "EntityMaps", "EntityRelationships",
-        "OrganizationSettings", "optionsets", "WebResources", "CustomControls", "SolutionPluginAssemblies",
+        "OrganizationSettings", "optionsets", "Dashboards", "WebResources", "CustomControls", "SolutionPluginAssemblies",
         "SdkMessageProcessingSteps", "ServiceEndpoints", "EntityDataProviders", "Languages",
     ];
 
@@ -164,6 +164,34 @@ public sealed partial class CustomizationsSchemaTests
                 Assert.That(label.Attribute("description"), Is.Not.Null, label.Name.LocalName);
                 Assert.That((string?)label.Attribute("languagecode"), Is.EqualTo("1033"));
             }
+        }
+    }
+
+    [Test]
+    public void Charts_dashboards_and_command_bars_keep_the_export_order()
+    {
+        var root = Customizations;
+        var charts = root.Descendants("visualization").ToList();
+        Assert.That(charts, Is.Not.Empty);
+        foreach (var chart in charts)
+        {
+            AssertOrdered(chart.Elements(), ["savedqueryvisualizationid", "datadescription", "presentationdescription", "isdefault", "primaryentitytypecode", "IntroducedVersion", "LocalizedNames", "Descriptions"], "visualization");
+        }
+
+        foreach (var dashboard in root.Element("Dashboards")!.Elements("Dashboard"))
+        {
+            AssertOrdered(dashboard.Elements(), ["LocalizedNames", "Descriptions", "FormId", "CanBeDeleted", "IsCustomizable", "IsDefault", "IntroducedVersion", "FormPresentation", "FormActivationState", "form"], "Dashboard");
+        }
+
+        foreach (var ribbon in root.Descendants("RibbonDiffXml"))
+        {
+            AssertOrdered(ribbon.Elements(), ["CustomActions", "Templates", "CommandDefinitions", "RuleDefinitions", "LocLabels"], "RibbonDiffXml");
+            AssertOrdered(ribbon.Element("RuleDefinitions")!.Elements(), ["TabDisplayRules", "DisplayRules", "EnableRules"], "RuleDefinitions");
+        }
+
+        foreach (var form in root.Descendants("form"))
+        {
+            AssertOrdered(form.Elements(), ["tabs", "formLibraries", "events"], "form");
         }
     }
 

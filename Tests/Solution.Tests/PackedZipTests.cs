@@ -60,17 +60,22 @@ public sealed class PackedZipTests
     public void Root_components_list_tables_roles_web_resource_assemblies_and_steps()
     {
         var roots = TestSolution.ManagedZip.RootComponents;
-        Assert.That(roots.Where(r => r.Type == 1).Select(r => r.SchemaName), Is.EquivalentTo(TestSolution.Definition().Tables.Select(t => t.LogicalName)));
+        var definition = TestSolution.Definition();
+        var tables = definition.Tables.Select(t => t.LogicalName).Concat(definition.Forms.Select(f => f.Table)).Concat(definition.Ribbons.Select(r => r.Table)).Distinct();
+        Assert.That(roots.Where(r => r.Type == 1).Select(r => r.SchemaName), Is.EquivalentTo(tables));
         Assert.That(roots.Where(r => r.Type == 1).Select(r => r.SchemaName), Is.SupersetOf(new[] { "account", "contact", "rapport_clvmodel", "rapport_gift" }));
         Assert.That(Managed.Solution.Descendants("RootComponent").Single(r => (string?)r.Attribute("schemaName") == "contact").Attribute("behavior")!.Value, Is.EqualTo("2"), "a standard table ships as a shell");
         Assert.That(Managed.Solution.Descendants("RootComponent").Single(r => (string?)r.Attribute("schemaName") == "rapport_gift").Attribute("behavior")!.Value, Is.EqualTo("0"));
         Assert.That(roots.Count(r => r.Type == 20), Is.EqualTo(2));
-        Assert.That(roots.Where(r => r.Type == 61).Select(r => r.SchemaName), Is.EqualTo(new[] { TestSolution.WebResourceName }));
+        Assert.That(roots.Where(r => r.Type == 61).Select(r => r.SchemaName), Is.EquivalentTo(TestSolution.Definition().WebResources.Select(w => w.Name)));
+        Assert.That(roots.Count(r => r.Type == 59), Is.EqualTo(TestSolution.Definition().Charts.Count), "one root per chart");
+        Assert.That(roots.Count(r => r.Type == 60), Is.EqualTo(TestSolution.Definition().Forms.Count + TestSolution.Definition().Dashboards.Count), "one root per form and dashboard");
+        Assert.That(roots.Single(r => r.SchemaName == "opportunity").Type, Is.EqualTo(1), "a table carrying only Rapport's form and buttons ships as a shell");
         var assemblies = roots.Where(r => r.Type == 91).ToList();
         Assert.That(assemblies.Select(a => a.SchemaName), Has.All.Match(@"^Rapport\.[A-Za-z.]+, Version=[\d.]+, Culture=neutral, PublicKeyToken=[0-9a-f]{16}$"));
         Assert.That(assemblies, Has.Count.EqualTo(3));
         Assert.That(roots.Where(r => r.Type == 92).Select(r => r.Id), Is.EquivalentTo(TestSolution.ManagedZip.Steps.Select(s => (Guid?)s.Id)));
-        Assert.That(roots.Any(r => r.Type is not (1 or 20 or 61 or 91 or 92)), Is.False, "Custom APIs carry no root component, as in Microsoft's exports");
+        Assert.That(roots.Any(r => r.Type is not (1 or 20 or 59 or 60 or 61 or 91 or 92)), Is.False, "Custom APIs carry no root component, as in Microsoft's exports");
     }
 
     [Test]
@@ -97,10 +102,12 @@ public sealed class PackedZipTests
     public void Standard_tables_carry_only_the_columns_rapport_adds()
     {
         var contact = Managed.Customizations.Element("Entities")!.Elements("Entity").Single(e => (string?)e.Element("Name") == "Contact");
-        var attributes = contact.Descendants("attribute").Select(a => (string)a.Attribute("PhysicalName")!).ToList();
+        var attributes = contact.Element("EntityInfo")!.Descendants("attribute").Select(a => (string)a.Attribute("PhysicalName")!).ToList();
         Assert.That(attributes, Does.Contain("rapport_clv").And.Contain("rapport_lybunt").And.Not.Contain("fullname"));
         Assert.That(attributes, Has.All.StartWith("rapport_"));
-        Assert.That(contact.Element("FormXml"), Is.Null, "Rapport does not replace the contact form");
+        var forms = contact.Element("FormXml")!.Descendants("systemform").ToList();
+        Assert.That(forms.Select(f => f.Descendants("LocalizedName").First().Attribute("description")!.Value), Is.EqualTo(new[] { "Rapport Social" }),
+            "Rapport adds its own main form and does not replace the contact form");
     }
 
     [Test]
@@ -145,7 +152,7 @@ public sealed class PackedZipTests
     [Test]
     public void Web_resource_is_declared_and_its_content_is_packed()
     {
-        var resource = TestSolution.ManagedZip.WebResources.Single();
+        var resource = TestSolution.ManagedZip.WebResources.Single(w => w.Name == TestSolution.WebResourceName);
         Assert.That(resource.Name, Is.EqualTo(TestSolution.WebResourceName));
         Assert.That(resource.Type, Is.EqualTo(Model.WebResourceType.JavaScript));
         Assert.That(resource.Content, Is.EqualTo(TestSolution.WebResourceContent));

@@ -48,6 +48,15 @@ public sealed class StepRegistrationTests
     }
 
     [Test]
+    public void Create_post_image_takes_its_row_from_target()
+    {
+        // dataverse-facts §2.1: Create, Update, Delete, Assign and Route images name "Target".
+        var step = Zip.Steps.Single(s => s.PluginType == "Rapport.Plugins.Clv.GiftTransactionPlugin" && s.Message == "Create");
+        var image = step.Images.Single();
+        Assert.That((image.ImageType, image.MessagePropertyName), Is.EqualTo((1, "Target")));
+    }
+
+    [Test]
     public void Image_goes_only_to_the_step_of_its_message()
     {
         var step = StepOf("GiftPlugin", "Delete");

@@ -20,11 +20,30 @@ internal static class TestSolution
     public const string WebResourceName = "rapport_/scripts/clv.form.js";
     public static readonly byte[] WebResourceContent = "console.log('clv');\n"u8.ToArray();
 
+    /// <summary>
+    /// Stand-ins for the built web resources: the two scripts the forms and the command bar call have esbuild's shape
+    /// (the namespace assigned, the members in the export map), so the function checks run against them.
+    /// </summary>
+    public static readonly IReadOnlyDictionary<string, string> DistFiles = new Dictionary<string, string>
+    {
+        ["scripts/clv.form.js"] = "console.log('clv');\n",
+        ["rapport_/commands/follow.js"] = "\"use strict\";var Rapport=Rapport||{};Rapport.Commands=Rapport.Commands||{};Rapport.Commands.Follow=(()=>{var W={};_(W,{isEnabled:()=>a,isFollowVisible:()=>b,isUnfollowVisible:()=>c,toggle:()=>d});return W})();\n",
+        ["rapport_/forms/feedhost.js"] = "\"use strict\";var Rapport=Rapport||{};Rapport.Forms=Rapport.Forms||{};Rapport.Forms.FeedHost=(()=>{var W={};_(W,{handOver:()=>h,onLoad:()=>o});return W})();\n",
+    };
+
     private static readonly Lazy<string> DistFolder = new(() =>
     {
         var folder = Path.Combine(Path.GetTempPath(), "rapport-solution-tests-dist");
-        Directory.CreateDirectory(Path.Combine(folder, "scripts"));
-        File.WriteAllBytes(Path.Combine(folder, "scripts", "clv.form.js"), WebResourceContent);
+        foreach (var resource in RapportSolution.Build(Version).WebResources)
+        {
+            Write(folder, resource.SourcePath, DistFiles.GetValueOrDefault(resource.SourcePath, $"<!-- {resource.Name} -->\n"));
+        }
+
+        foreach (var (path, text) in DistFiles)
+        {
+            Write(folder, path, text);
+        }
+
         return folder;
     });
 
@@ -56,13 +75,22 @@ internal static class TestSolution
             new AssemblyDefinition(FixturesAssembly),
         ],
         CustomApis = [Api],
-        WebResources = [new WebResourceDefinition(WebResourceName, "CLV form script", WebResourceType.JavaScript, "scripts/clv.form.js")],
+        WebResources = [.. RapportSolution.Build(Version).WebResources, new WebResourceDefinition(WebResourceName, "CLV form script", WebResourceType.JavaScript, "scripts/clv.form.js")],
     };
+
+    public static string Dist => DistFolder.Value;
 
     public static IReadOnlyList<string> AssemblyPaths => [TestPaths.Plugins, TestPaths.WorkflowActivities, TestPaths.Fixtures];
 
     public static PackRequest Request(SolutionDefinition? definition = null, IReadOnlyList<string>? assemblies = null) =>
         new(definition ?? Definition(), assemblies ?? AssemblyPaths) { WebResourceRoot = DistFolder.Value };
+
+    private static void Write(string folder, string path, string text)
+    {
+        var file = Path.Combine(folder, path);
+        Directory.CreateDirectory(Path.GetDirectoryName(file)!);
+        File.WriteAllText(file, text);
+    }
 
     public static IReadOnlyList<ScannedAssembly> Scanned() => AssemblyPaths.Select(AssemblyScanner.Scan).ToList();
 

@@ -1,0 +1,98 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Xml.Linq;
+using Rapport.Solution.Model;
+using static Rapport.Solution.Packing.XmlParts;
+
+namespace Rapport.Solution.Packing;
+
+/// <summary>
+/// The FormXml &lt;form&gt; of a declared form or dashboard: tabs of sections of web resource controls, then the form
+/// libraries and the event handlers (the order exports write them in). Ids derive from the owner's name, so they
+/// are stable across builds.
+/// </summary>
+internal static class FormLayoutWriter
+{
+    /// <summary>The classic web resource control (an HTML web resource in an iframe the platform manages).</summary>
+    public const string WebResourceControlClass = "{9FDF5F91-88B1-47f4-AD53-C11EFC01A01D}";
+
+    /// <param name="owner">the form or dashboard name the ids derive from</param>
+    /// <param name="sideBySide">dashboards lay sections out in columns; forms stack them in one column</param>
+    public static XElement Form(string owner, IReadOnlyList<FormTabDefinition> tabs, bool sideBySide,
+        IReadOnlyList<string>? libraries = null, IReadOnlyList<FormEventHandlerDefinition>? handlers = null)
+    {
+        var form = new XElement("form", new XElement("tabs", tabs.Select(t => Tab(owner, t, sideBySide))));
+        if (libraries is { Count: > 0 })
+        {
+            form.Add(new XElement("formLibraries", libraries.Select(l => new XElement("Library",
+                new XAttribute("name", l), new XAttribute("libraryUniqueId", Braced(ComponentIds.For("formlibrary", $"{owner}.{l}")))))));
+        }
+
+        if (handlers is { Count: > 0 })
+        {
+            form.Add(new XElement("events", handlers.GroupBy(h => h.Event).Select(e => new XElement("event",
+                new XAttribute("name", e.Key), new XAttribute("application", "false"), new XAttribute("active", "false"),
+                new XElement("Handlers", e.Select(h => new XElement("Handler",
+                    new XAttribute("functionName", h.Function),
+                    new XAttribute("libraryName", h.Library),
+                    new XAttribute("handlerUniqueId", Braced(ComponentIds.For("formhandler", $"{owner}.{h.Event}.{h.Function}"))),
+                    new XAttribute("enabled", "true"),
+                    new XAttribute("parameters", h.Parameters),
+                    new XAttribute("passExecutionContext", h.PassExecutionContext ? "true" : "false"))))))));
+        }
+
+        return form;
+    }
+
+    private static XElement Tab(string owner, FormTabDefinition tab, bool sideBySide)
+    {
+        var key = $"{owner}.{tab.Name}";
+        var columns = sideBySide
+            ? tab.Sections.Select(s => Column(100 / tab.Sections.Count, Section(key, s)))
+            : [Column(100, tab.Sections.Select(s => Section(key, s)).ToArray())];
+        return new XElement("tab",
+            new XAttribute("name", tab.Name), new XAttribute("id", Braced(ComponentIds.For("formtab", key))),
+            new XAttribute("IsUserDefined", "0"), new XAttribute("showlabel", "true"), new XAttribute("expanded", "true"),
+            Labels("labels", "label", tab.Label),
+            new XElement("columns", columns));
+    }
+
+    private static XElement Column(int width, params XElement[] sections) =>
+        new("column", new XAttribute("width", Number(width) + "%"), new XElement("sections", sections));
+
+    private static XElement Section(string key, FormSectionDefinition section) =>
+        new("section",
+            new XAttribute("name", section.Name), new XAttribute("showlabel", "true"), new XAttribute("showbar", "false"),
+            new XAttribute("id", Braced(ComponentIds.For("formsection", $"{key}.{section.Name}"))), new XAttribute("IsUserDefined", "0"),
+            new XAttribute("columns", "1"),
+            Labels("labels", "label", section.Label),
+            new XElement("rows", section.Controls.SelectMany(c => Rows(key, c))));
+
+    /// <summary>A control spanning Rows rows: its cell, then the empty rows it covers (as the form editor saves them).</summary>
+    private static IEnumerable<XElement> Rows(string key, WebResourceControlDefinition control)
+    {
+        var parameters = new XElement("parameters",
+            new XElement("Url", control.WebResource),
+            new XElement("PassParameters", control.PassParameters ? "true" : "false"),
+            new XElement("Security", "false"),
+            new XElement("Scrolling", "auto"),
+            new XElement("Border", "false"),
+            new XElement("WebResourceId", Braced(ComponentPaths.WebResourceId(control.WebResource))));
+        if (control.Data.Length > 0)
+        {
+            parameters.Add(new XElement("Data", control.Data));
+        }
+
+        yield return new XElement("row",
+            new XElement("cell",
+                new XAttribute("id", Braced(ComponentIds.For("formcell", $"{key}.{control.Id}"))),
+                new XAttribute("showlabel", control.ShowLabel ? "true" : "false"),
+                new XAttribute("colspan", "1"), new XAttribute("rowspan", Number(control.Rows)),
+                Labels("labels", "label", control.Label),
+                new XElement("control", new XAttribute("id", control.Id), new XAttribute("classid", WebResourceControlClass), parameters)));
+        for (var i = 1; i < control.Rows; i++)
+        {
+            yield return new XElement("row");
+        }
+    }
+}
