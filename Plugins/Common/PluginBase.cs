@@ -1,7 +1,5 @@
 using System;
-using System.Diagnostics;
 using System.Linq;
-using System.ServiceModel;
 using Microsoft.Xrm.Sdk;
 using Rapport.Plugins.Registration;
 
@@ -9,8 +7,9 @@ namespace Rapport.Plugins.Common;
 
 /// <summary>
 /// The one base of every Rapport plugin. It is the only code that touches IServiceProvider; it checks the event
-/// against the class's declared steps, honours Depth, traces entry and exit, and applies one error policy:
-/// InvalidPluginExecutionException passes through, anything else is traced and rethrown as one.
+/// against the class's declared steps, honours Depth, traces entry, and runs the step under the error policy it shares
+/// with the workflow activities (<see cref="ExecutionPolicy"/>): InvalidPluginExecutionException passes through,
+/// anything else is traced and rethrown as one.
 /// Plugins hold no state: configuration arrives per call through the constructor and is kept read-only.
 /// </summary>
 public abstract class PluginBase : IPlugin
@@ -54,30 +53,8 @@ public abstract class PluginBase : IPlugin
             return;
         }
 
-        var watch = Stopwatch.StartNew();
         local.Trace("{0}: enter {1} {2} stage {3} depth {4} correlation {5}", name, context.MessageName, context.PrimaryEntityName, context.Stage, context.Depth, context.CorrelationId);
-        try
-        {
-            ExecuteStep(local);
-        }
-        catch (InvalidPluginExecutionException)
-        {
-            throw;
-        }
-        catch (FaultException<OrganizationServiceFault> fault)
-        {
-            local.Trace("{0}: Dataverse fault {1}: {2}", name, fault.Detail?.ErrorCode ?? 0, fault.ToString());
-            throw new InvalidPluginExecutionException(OperationStatus.Failed, $"{name}: {fault.Message}");
-        }
-        catch (Exception error)
-        {
-            local.Trace("{0}: unexpected error: {1}", name, error.ToString());
-            throw new InvalidPluginExecutionException(OperationStatus.Failed, $"{name} failed: {error.Message}");
-        }
-        finally
-        {
-            local.Trace("{0}: exit after {1} ms, {2} requests", name, watch.ElapsedMilliseconds, local.RequestCount);
-        }
+        ExecutionPolicy.Run(name, local.Tracing, () => local.RequestCount, () => ExecuteStep(local));
     }
 
     /// <summary>The plugin's work for one execution. Read the context, validate, call the domain, write back.</summary>

@@ -262,6 +262,12 @@ public static class PostService
         }
     }
 
+    /// <summary>
+    /// Mention rows, topics and notifications of a post Rapport wrote itself (<see cref="SystemPostService"/>): the
+    /// same bookkeeping as a user post's, which the post steps leave to the writer for system posts.
+    /// </summary>
+    public static void AfterSystemPost(LocalPluginContext ctx, Guid postId, PostContent content, string title) => Bookkeep(ctx, postId, content, title);
+
     internal static bool IsAdministrator(IOrganizationService system, Guid userId)
     {
         var query = FeedData.Where("role", "name");

@@ -1,0 +1,63 @@
+using System;
+using System.Activities;
+using Microsoft.Xrm.Sdk;
+using Microsoft.Xrm.Sdk.Workflow;
+using Rapport.Domain.Clv.Crm;
+using Rapport.Plugins.Registration;
+using Rapport.Plugins.Services.Clv;
+using Rapport.WorkflowActivities.Common;
+
+namespace Rapport.WorkflowActivities.Clv;
+
+/// <summary>
+/// Rescores one contact or account now, with the active models, from the ledger stored on it (the service the gift
+/// and purchase steps use: 3 requests, after one read that checks the workflow's user may read the customer), and
+/// returns the scores it wrote.
+/// </summary>
+[WorkflowActivity("Calculate Customer Lifetime Value", Group = "Rapport", Description = "Rescores a contact or an account with the active CLV models and returns its lifetime value, probability of being alive and expected transactions in the next 12 months. Is Scored is false when no model could score it (then only the history is updated).")]
+public sealed class CalculateClvActivity : ActivityBase
+{
+    [Input(ClvInputs.Contact)]
+    [ReferenceTarget("contact")]
+    public InArgument<EntityReference> Contact { get; set; } = new();
+
+    [Input(ClvInputs.Account)]
+    [ReferenceTarget("account")]
+    public InArgument<EntityReference> Account { get; set; } = new();
+
+    [Output("Customer Lifetime Value")]
+    public OutArgument<Money?> LifetimeValue { get; set; } = new();
+
+    [Output("Probability Alive")]
+    public OutArgument<double> ProbabilityAlive { get; set; } = new();
+
+    [Output("Expected Transactions (12 months)")]
+    public OutArgument<double> ExpectedTransactions { get; set; } = new();
+
+    [Output("Scored On")]
+    public OutArgument<DateTime> ScoredOn { get; set; } = new();
+
+    [Output("Is Scored")]
+    public OutArgument<bool> IsScored { get; set; } = new();
+
+    [Output("Segment")]
+    public OutArgument<string> Segment { get; set; } = new();
+
+    [Output("Model Kind")]
+    public OutArgument<string> ModelKind { get; set; } = new();
+
+    protected override void ExecuteActivity(LocalActivityContext context)
+    {
+        var customer = ClvInputs.Customer(context, Contact, Account);
+        context.ReadableName(customer);
+        var card = ClvScoringService.Rescore(context.UserService, customer, context.WorkflowContext.OperationCreatedOn);
+        var scored = card.ProbabilityAlive.HasValue;
+        context.Set(LifetimeValue, card.Clv is decimal clv ? new Money(clv) : null);
+        context.Set(ProbabilityAlive, card.ProbabilityAlive ?? 0);
+        context.Set(ExpectedTransactions, card.ExpectedTransactions12Months ?? 0);
+        context.Set(ScoredOn, card.ScoredOn);
+        context.Set(IsScored, scored);
+        context.Set(Segment, card.Segment is ClvSegment segment ? segment.ToString() : string.Empty);
+        context.Set(ModelKind, scored ? card.Model?.Kind ?? string.Empty : string.Empty);
+    }
+}
