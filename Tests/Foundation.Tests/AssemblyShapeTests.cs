@@ -80,13 +80,10 @@ public sealed class AssemblyShapeTests
             .SelectMany(t => dll.FieldsIncludingBases(t).Select(f => (Type: dll.FullName(t), f.Owner, f.Field)))
             .Where(f => (f.Field.Attributes & (FieldAttributes.InitOnly | FieldAttributes.Literal)) == 0)
             .Where(f => !IsWorkflowArgument(f.Field.DecodeSignature(FieldTypeNames.Instance, null)))
-            .Where(f => !dll.IsActivityArgument(f.Field))
             .Select(f => $"{f.Type} ({f.Owner}.{dll.Reader.GetString(f.Field.Name)})")
             .Distinct()
             .ToArray();
 
-        // An activity's In/Out arguments are the exception: they are its definition, set once by the workflow host
-        // (settable properties, as the designer's XAML binding needs), while their values live in the activity context.
         Assert.That(writable, Is.Empty, "Dataverse caches plugin instances across threads: state must not live in fields");
     }
 

@@ -58,21 +58,6 @@ internal sealed class ShippedAssembly : IDisposable
         }
     }
 
-    /// <summary>True for a field of type System.Activities InArgument&lt;T&gt;, OutArgument&lt;T&gt; or InOutArgument&lt;T&gt; (an argument property's backing field).</summary>
-    public bool IsActivityArgument(FieldDefinition field)
-    {
-        var signature = Reader.GetBlobReader(field.Signature);
-        if (signature.ReadSignatureHeader().Kind != SignatureKind.Field || signature.ReadSignatureTypeCode() != SignatureTypeCode.GenericTypeInstance)
-        {
-            return false;
-        }
-
-        signature.ReadSignatureTypeCode();
-        var generic = signature.ReadTypeHandle();
-        return generic.Kind == HandleKind.TypeReference
-            && RefName((TypeReferenceHandle)generic) is "System.Activities.InArgument`1" or "System.Activities.OutArgument`1" or "System.Activities.InOutArgument`1";
-    }
-
     public void Dispose() => _pe.Dispose();
 
     private bool DerivesFrom(TypeDefinition type, string externalBase)
