@@ -20,6 +20,7 @@ using Rapport.Emulator;
 using Rapport.LocalEnvironment.FormHost;
 using Rapport.LocalEnvironment.Persistence;
 using Rapport.LocalEnvironment.Samples;
+using Rapport.LocalEnvironment.Security;
 using Rapport.LocalEnvironment.Solutions;
 using Rapport.LocalEnvironment.WebApi;
 
@@ -56,6 +57,9 @@ public sealed class LocalHost : IAsyncDisposable
 
     public string Token { get; }
 
+    /// <summary>The "Local Administrator" user the token stands for: every Web API call runs as it unless it impersonates.</summary>
+    public Guid AdministratorId { get; private set; }
+
     public Uri BaseUrl { get; private set; } = null!;
 
     public int Port => BaseUrl.Port;
@@ -75,10 +79,14 @@ public sealed class LocalHost : IAsyncDisposable
         {
             host.OpenData(options.DataDirectory, options.Sample);
         }
-        else if (options.Sample is not null)
+        else
         {
-            SampleData.Load(env, options.Sample);
-            host.LoadSampleFeed(options.Sample);
+            host.Secure();
+            if (options.Sample is not null)
+            {
+                SampleData.Load(env, options.Sample);
+                host.LoadSampleFeed(options.Sample);
+            }
         }
 
         if (options.Sample is { } kind)
@@ -111,7 +119,11 @@ public sealed class LocalHost : IAsyncDisposable
     private void OpenData(string directory, string? sample)
     {
         _data = new LocalDataStore(directory);
-        foreach (var zip in _data.Load(Environment))
+        var zips = _data.Load(Environment);
+
+        // After Load: the stored role rows must be found (not duplicated) when security first runs.
+        Secure();
+        foreach (var zip in zips)
         {
             _importer.Reload(zip);
         }
@@ -126,10 +138,17 @@ public sealed class LocalHost : IAsyncDisposable
             LoadSampleFeed(sample);
         }
 
-        _handler.CallerId = Environment.SystemUserId;
         _data.Baseline(Environment);
         _importer.Imported = (name, zip) => _data?.SaveSolution(name, zip);
         _importer.Changed = () => _data?.Commit(Environment);
+    }
+
+    /// <summary>Turns on Dataverse's security model and makes the local administrator the token's user (imports still run as SYSTEM).</summary>
+    private void Secure()
+    {
+        AdministratorId = LocalUsers.Secure(Environment);
+        SampleRoles.Restore(Environment);
+        _handler.CallerId = AdministratorId;
     }
 
     /// <summary>The sample's feed and CLV rows, when Rapport is imported and they are not there yet; a failure is reported, not thrown.</summary>
@@ -244,7 +263,7 @@ public sealed class LocalHost : IAsyncDisposable
     private bool TokenMatches(string token) =>
         CryptographicOperations.FixedTimeEquals(System.Text.Encoding.UTF8.GetBytes(token), System.Text.Encoding.UTF8.GetBytes(Token));
 
-    /// <summary>/rapport/form/&lt;table&gt;/&lt;id&gt; or /main.aspx?etn=&lt;table&gt;&amp;id=&lt;id&gt;, optionally ?webresource=&lt;name&gt;.</summary>
+    /// <summary>/rapport/form/&lt;table&gt;/&lt;id&gt; or /main.aspx?etn=&lt;table&gt;&amp;id=&lt;id&gt;, optionally ?webresource=&lt;name&gt; and &amp;user=&lt;systemuserid&gt; (run as that user).</summary>
     private async Task FormAsync(HttpContext context, string path)
     {
         var query = context.Request.Query;
@@ -257,6 +276,14 @@ public sealed class LocalHost : IAsyncDisposable
             return;
         }
 
+        var impersonate = query["user"].Count > 0;
+        var user = AdministratorId;
+        if (impersonate && !(Guid.TryParse(query["user"].ToString().Trim('{', '}'), out user) && Environment.Store.Find("systemuser", user) is not null))
+        {
+            await ErrorResponses.WriteAsync(context, 404, Emulator.Faults.ErrorCodes.ObjectDoesNotExist, $"systemuser With Id = {query["user"]} Does Not Exist").ConfigureAwait(false);
+            return;
+        }
+
         var resource = FormHostPage.Pick(_importer.WebResources, query["webresource"].Count > 0 ? query["webresource"].ToString() : null);
         if (resource is null)
         {
@@ -265,7 +292,7 @@ public sealed class LocalHost : IAsyncDisposable
         }
 
         context.Response.ContentType = "text/html; charset=utf-8";
-        await context.Response.WriteAsync(FormHostPage.Render(Environment, $"{context.Request.Scheme}://{context.Request.Host}", Token, table, id, resource.Name, _importer.WebResources.Select(r => r.Name).ToList())).ConfigureAwait(false);
+        await context.Response.WriteAsync(FormHostPage.Render(Environment, $"{context.Request.Scheme}://{context.Request.Host}", Token, table, id, resource.Name, _importer.WebResources.Select(r => r.Name).ToList(), user, impersonate)).ConfigureAwait(false);
     }
 
     private static async Task<JsonElement?> ReadBodyAsync(HttpContext context)

@@ -52,9 +52,10 @@ internal static class FormHostPage
     /// <summary>
     /// The form: a command bar (Follow / Unfollow when the solution has the follow command script), the named web resource
     /// (or the feed and, for contacts and accounts, the insights card) in iframes, and the form OnLoad script handing the
-    /// client API to them the way a model-driven form runs Rapport.Forms.FeedHost.onLoad.
+    /// client API to them the way a model-driven form runs Rapport.Forms.FeedHost.onLoad. The page runs as <c>user</c>
+    /// (the token's user, or the one named by &amp;user=; then <c>impersonate</c> makes the shim send MSCRMCallerID).
     /// </summary>
-    public static string Render(DataverseEmulator env, string clientUrl, string token, string table, Guid id, string webResource, IReadOnlyCollection<string>? available = null)
+    public static string Render(DataverseEmulator env, string clientUrl, string token, string table, Guid id, string webResource, IReadOnlyCollection<string>? available, Guid user, bool impersonate)
     {
         var names = available ?? [];
         bool Has(string name) => names.Contains(name, StringComparer.OrdinalIgnoreCase);
@@ -71,8 +72,8 @@ internal static class FormHostPage
         {
             ["token"] = token,
             ["clientUrl"] = clientUrl.TrimEnd('/'),
-            ["userId"] = env.SystemUserId.ToString("D"),
-            ["userName"] = "SYSTEM",
+            ["userId"] = user.ToString("D"),
+            ["userName"] = env.Store.Find("systemuser", user)?["fullname"] as string ?? string.Empty,
             ["languageId"] = 1033,
             ["organizationId"] = env.OrganizationId.ToString("D"),
             ["sets"] = env.Metadata.Tables.ToDictionary(t => t.LogicalName, t => t.Definition.SetName),
@@ -86,6 +87,11 @@ internal static class FormHostPage
                 ["onLoad"] = Has(FormScript),
             },
         };
+        if (impersonate)
+        {
+            config["callerId"] = user.ToString("D");
+        }
+
         var query = $"?typename={Uri.EscapeDataString(table)}&id={Uri.EscapeDataString("{" + id.ToString("D").ToUpperInvariant() + "}")}&data=";
         var frames = string.Concat(controls.Select(c =>
             $"""<iframe id="{WebUtility.HtmlEncode(c.Control)}" class="{(c.Control == "WebResource_rapport_insights" ? "card" : "main")}" title="{WebUtility.HtmlEncode(c.Name)}" src="{WebUtility.HtmlEncode("/WebResources/" + c.Name + query)}"></iframe>"""));

@@ -1,5 +1,6 @@
 // The Xrm client API subset Rapport's web resources use, over the local environment's Web API.
-// The host page sets window.__rapportLocal = { token, clientUrl, userId, userName, languageId, organizationId, sets }.
+// The host page sets window.__rapportLocal = { token, clientUrl, userId, userName, callerId?, languageId, organizationId, sets }.
+// callerId (the page's &user=) goes out as MSCRMCallerID, so every call runs as that user, as Dataverse impersonation does.
 (function () {
   "use strict";
   var cfg = window.__rapportLocal;
@@ -22,6 +23,7 @@
     };
     if (body !== undefined) headers["Content-Type"] = "application/json; charset=utf-8";
     if (prefer) headers.Prefer = prefer;
+    if (cfg.callerId) headers.MSCRMCallerID = cfg.callerId;
     return fetch(api + path, { method: method, headers: headers, body: body === undefined ? undefined : JSON.stringify(body) })
       .then(function (response) {
         if (response.ok) return response;

@@ -57,7 +57,8 @@ internal static class SampleData
             ["name"] = nonprofit ? "Fundraising" : "Sales",
             ["parentbusinessunitid"] = new EntityReference("businessunit", env.RootBusinessUnitId),
         });
-        var users = new[] { "Ada Lovelace", "Grace Hopper", "Alan Turing" }.Select(name => env.CreateUser(name, unit)).ToList();
+        var role = SampleRoles.Define(env, kind);
+        var users = new[] { "Ada Lovelace", "Grace Hopper", "Alan Turing" }.Select(name => env.Security.CreateUser(name, unit, role)).ToList();
         service.Create(new Entity("team")
         {
             ["name"] = nonprofit ? "Major Gifts" : "Key Accounts",
@@ -138,6 +139,8 @@ internal static class SampleData
             return false;
         }
 
+        // Security is on: the users need Rapport's role to follow, post, like and comment.
+        SampleRoles.GrantRapportUser(env, users.Select(u => u.Id));
         var realNow = env.Clock.UtcNow;
         try
         {

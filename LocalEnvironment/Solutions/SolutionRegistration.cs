@@ -4,6 +4,8 @@ using System.Linq;
 using System.Reflection;
 using Microsoft.Xrm.Sdk;
 using Rapport.Emulator;
+using Rapport.Emulator.Security;
+using Rapport.LocalEnvironment.Security;
 using Rapport.Solution.Packing;
 
 namespace Rapport.LocalEnvironment.Solutions;
@@ -116,6 +118,13 @@ internal sealed class SolutionRegistration
         foreach (var role in solution.Roles.Keys.Where(r => !Org.Store.Rows("role").Any(row => row["name"] as string == r)))
         {
             Org.SystemCreate(new Entity("role") { ["name"] = role, ["businessunitid"] = new EntityReference("businessunit", Org.RootBusinessUnitId) });
+        }
+
+        // With the role model on (the local host turns it on), the roles grant their privileges; the emulator holds
+        // them in memory, so a stored zip's roles get them back at its reload.
+        if (_env.AccessPolicy is DataverseAccessPolicy)
+        {
+            _env.Security.LoadRoles(ZipRoles.Read(_env.Metadata, solution.Roles));
         }
     }
 

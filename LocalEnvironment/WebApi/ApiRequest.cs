@@ -18,6 +18,8 @@ internal sealed class ApiRequest
         BaseUrl = $"{context.Request.Scheme}://{context.Request.Host}/api/data/v9.2/";
         Preferences = context.Request.Headers["Prefer"].SelectMany(h => (h ?? "").Split(',')).Select(p => p.Trim()).Where(p => p.Length > 0).ToList();
         IfMatch = context.Request.Headers.IfMatch.ToString();
+        CallerId = context.Request.Headers[Impersonation.CallerIdHeader].ToString();
+        CallerObjectId = context.Request.Headers[Impersonation.CallerObjectIdHeader].ToString();
     }
 
     public string Method { get; }
@@ -33,6 +35,12 @@ internal sealed class ApiRequest
     public IReadOnlyList<string> Preferences { get; }
 
     public string IfMatch { get; }
+
+    /// <summary>The MSCRMCallerID header (empty when absent).</summary>
+    public string CallerId { get; }
+
+    /// <summary>The CallerObjectId header (empty when absent).</summary>
+    public string CallerObjectId { get; }
 
     public bool ReturnRepresentation => Preferences.Contains("return=representation", StringComparer.OrdinalIgnoreCase);
 

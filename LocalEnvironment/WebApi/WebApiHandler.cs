@@ -18,6 +18,9 @@ internal sealed partial class WebApiHandler
     private readonly EntitySets _sets;
     private readonly SolutionImporter _importer;
 
+    /// <summary>The user the current request runs as (set per request; callers hold the lock).</summary>
+    private Guid? _current;
+
     public WebApiHandler(DataverseEmulator env, SolutionImporter importer)
     {
         _env = env;
@@ -25,12 +28,25 @@ internal sealed partial class WebApiHandler
         _sets = new EntitySets(env.Metadata);
     }
 
-    /// <summary>The user every authenticated call runs as (the token stands for one application user).</summary>
+    /// <summary>The user every authenticated call runs as (the token stands for one user), unless it impersonates another.</summary>
     public Guid CallerId { get; set; }
 
-    private IOrganizationService Service => _env.GetService(CallerId);
+    private IOrganizationService Service => _env.GetService(_current ?? CallerId);
 
     public ApiResponse Handle(ApiRequest request)
+    {
+        _current = Impersonation.Resolve(_env, CallerId, request.CallerId, request.CallerObjectId);
+        try
+        {
+            return Route(request);
+        }
+        finally
+        {
+            _current = null;
+        }
+    }
+
+    private ApiResponse Route(ApiRequest request)
     {
         var path = request.Path.Trim('/');
         if (path.Length == 0)

@@ -28,11 +28,11 @@ internal sealed class HostFixture : IAsyncDisposable
 
     public HttpClient Client { get; }
 
-    public static async Task<HostFixture> StartAsync(Action<DataverseEmulator>? arrange = null)
+    public static async Task<HostFixture> StartAsync(Action<DataverseEmulator>? arrange = null, LocalOptions? options = null)
     {
         var env = new DataverseEmulator(RapportSolution.Build("1.0.0.0"));
         arrange?.Invoke(env);
-        return new HostFixture(await LocalHost.StartAsync(env, new LocalOptions { Port = 0, Token = Token }));
+        return new HostFixture(await LocalHost.StartAsync(env, options ?? new LocalOptions { Port = 0, Token = Token }));
     }
 
     public static StringContent Json(object body) => new(JsonSerializer.Serialize(body), Encoding.UTF8, "application/json");

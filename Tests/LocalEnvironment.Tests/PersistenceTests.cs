@@ -33,7 +33,7 @@ public sealed class PersistenceTests
     [Test]
     public async Task Rows_solutions_and_the_caller_survive_a_restart()
     {
-        Guid account, contact, deleted, user;
+        Guid account, contact, deleted, user, system;
         var zip = PackedZips.Managed("1.2.0.0");
         await using (var first = await StartAsync())
         {
@@ -46,7 +46,8 @@ public sealed class PersistenceTests
             (await client.SendAsync(patch)).Dispose();
             using var import = await client.PostAsync("ImportSolution", HostFixture.Json(new { CustomizationFile = Convert.ToBase64String(zip), OverwriteUnmanagedCustomizations = true, PublishWorkflows = true, ImportJobId = Guid.NewGuid() }));
             Assert.That(import.StatusCode, Is.EqualTo(HttpStatusCode.NoContent));
-            user = first.Environment.SystemUserId;
+            user = first.AdministratorId;
+            system = first.Environment.SystemUserId;
         }
 
         await using var second = await StartAsync();
@@ -61,8 +62,9 @@ public sealed class PersistenceTests
             Assert.That((string?)read["fullname"], Is.EqualTo("Still Kept"));
             Assert.That((string?)read["_parentcustomerid_value"], Is.EqualTo(account.ToString()));
             Assert.That((int?)read["gendercode"], Is.EqualTo(2));
-            Assert.That((string?)read["_ownerid_value"], Is.EqualTo(user.ToString()), "the stored SYSTEM user is the caller again");
-            Assert.That(second.Environment.SystemUserId, Is.EqualTo(user));
+            Assert.That((string?)read["_ownerid_value"], Is.EqualTo(user.ToString()), "the stored local administrator is the caller again");
+            Assert.That(second.AdministratorId, Is.EqualTo(user));
+            Assert.That(second.Environment.SystemUserId, Is.EqualTo(system));
             Assert.That(gone.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
             Assert.That(api.StatusCode, Is.EqualTo(HttpStatusCode.NoContent), "the stored zip's plugins are loaded again");
             Assert.That(solutions["value"]!.AsArray().Select(s => (string?)s!["version"]), Is.EqualTo(new[] { "1.2.0.0" }));

@@ -25,7 +25,7 @@ public sealed class WhoAmIAndAuthTests
         Assert.Multiple(() =>
         {
             Assert.That((string?)body["@odata.context"], Does.EndWith("$metadata#Microsoft.Dynamics.CRM.WhoAmIResponse"));
-            Assert.That(Guid.Parse((string)body["UserId"]!), Is.EqualTo(_host.Host.Environment.SystemUserId));
+            Assert.That(Guid.Parse((string)body["UserId"]!), Is.EqualTo(_host.Host.AdministratorId), "the token's user, not SYSTEM");
             Assert.That(Guid.Parse((string)body["BusinessUnitId"]!), Is.EqualTo(_host.Host.Environment.RootBusinessUnitId));
             Assert.That(Guid.Parse((string)body["OrganizationId"]!), Is.EqualTo(_host.Host.Environment.OrganizationId));
         });

@@ -156,6 +156,11 @@ public static class FeedService
         liked.Columns = new ColumnSet("rapport_reactionid");
         liked.LinkCriteria.AddCondition("rapport_userid", ConditionOperator.Equal, me);
 
+        // Auto-posts store only the author's id (one request per change): the name rides on the candidate query.
+        var author = query.AddLink("systemuser", "rapport_authorid", "systemuserid", JoinOperator.LeftOuter);
+        author.EntityAlias = "au";
+        author.Columns = new ColumnSet("fullname");
+
         // Constant join (statecode 0 on both sides): the one active settings row rides along every candidate row.
         var settings = query.AddLink(FeedData.Settings, "statecode", "statecode", JoinOperator.LeftOuter);
         settings.EntityAlias = "s";
@@ -292,7 +297,7 @@ public static class FeedService
             FeedData.ToKind(row.GetAttributeValue<OptionSetValue>("rapport_kind")?.Value ?? FeedData.KindUser),
             FeedData.Str(row, "rapport_text"),
             new RecordRef(FeedData.Str(row, "rapport_regardingtable") is { Length: > 0 } t ? t : "unknown", Guid.TryParse(FeedData.Str(row, "rapport_regardingid"), out var id) ? id : Guid.Empty, FeedData.Str(row, "rapport_regardingname")),
-            new RecordRef("systemuser", author?.Id ?? Guid.Empty, FeedData.Str(row, "rapport_authorname")),
+            new RecordRef("systemuser", author?.Id ?? Guid.Empty, AuthorName(row, author)),
             row.GetAttributeValue<DateTime>("createdon"),
             FeedData.Str(row, "rapport_changes"));
         var edited = row.GetAttributeValue<bool?>("rapport_edited") ?? false;
@@ -306,6 +311,12 @@ public static class FeedService
             LatestComments = LatestComments.Read(FeedData.Str(row, "rapport_latestcomments")).Select(c => c.ToFeedComment()).ToList(),
         };
     }
+
+    /// <summary>The stored name (user and system posts), else the author's current full name (auto-posts store only the id).</summary>
+    private static string AuthorName(Entity row, EntityReference? author) =>
+        FeedData.Str(row, "rapport_authorname") is { Length: > 0 } stored ? stored
+            : row.GetAttributeValue<AliasedValue>("au.fullname")?.Value as string is { Length: > 0 } current ? current
+            : author?.Name ?? string.Empty;
 
     /// <summary>The caller's preference from the candidate rows (alias "p"), or the default when they have none.</summary>
     private static FollowerPreference Preference(IEnumerable<Entity> rows)
