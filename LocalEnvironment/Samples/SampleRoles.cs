@@ -20,7 +20,6 @@ internal static class SampleRoles
 
     private static readonly string[] Customers = ["contact", "account", "opportunity", "salesorder", "invoice"];
     private static readonly string[] Directory = ["systemuser", "team", "businessunit", "role"];
-    private static readonly string[] Authored = ["rapport_post", "rapport_comment"];
 
     public static string For(string kind) => kind == SampleData.Nonprofit ? Fundraiser : Salesperson;
 
@@ -69,16 +68,6 @@ internal static class SampleRoles
             yield return (table, PrivilegeType.AppendTo, PrivilegeDepth.Local);
             yield return (table, PrivilegeType.Assign, PrivilegeDepth.Basic);
             yield return (table, PrivilegeType.Share, PrivilegeDepth.Basic);
-        }
-
-        // "Rapport User" grants only Read/AppendTo on Rapport's organization-owned tables, yet people write posts and
-        // comments themselves (the post steps keep edits and deletes to the author): the staff role grants them.
-        foreach (var table in Authored)
-        {
-            yield return (table, PrivilegeType.Create, PrivilegeDepth.Global);
-            yield return (table, PrivilegeType.Write, PrivilegeDepth.Global);
-            yield return (table, PrivilegeType.Delete, PrivilegeDepth.Global);
-            yield return (table, PrivilegeType.Append, PrivilegeDepth.Global);
         }
 
         foreach (var table in Directory)

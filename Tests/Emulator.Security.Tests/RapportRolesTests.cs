@@ -4,6 +4,7 @@ using Microsoft.Xrm.Sdk.Query;
 using Rapport.Solution.Declarations;
 using Rapport.Solution.Declarations.Security;
 using Rapport.Solution.Declarations.Tables;
+using Rapport.Solution.Model;
 
 namespace Rapport.Emulator.Security.Tests;
 
@@ -32,6 +33,25 @@ public sealed class RapportRolesTests
         Assert.That(SecurityWorld.Denial(() => service.Update(new Entity(ClvTables.Gift, bobsGift) { ["rapport_name"] = "x" }))?.Message,
             Does.Contain("does not have WriteAccess right(s)"));
         Assert.That(SecurityWorld.Denial(() => service.Retrieve(ClvTables.Model, model, new ColumnSet("rapport_name"))), Is.Null);
+    }
+
+    [Test]
+    public void Rapport_User_writes_feed_content_but_cannot_read_the_feed_settings_secret()
+    {
+        var solution = RapportSolution.Build("1.0.0.0");
+        var env = new DataverseEmulator(solution);
+        env.Security.LoadRoles(solution.Roles);
+        var ann = env.Security.CreateUser("Ann Actor", env.Security.CreateBusinessUnit("Sales"), RapportRoles.User);
+        var settings = env.SystemService.Create(new Entity(FeedTables.FeedSettings) { ["rapport_name"] = "default" });
+        var user = solution.Roles.Single(r => r.Name == RapportRoles.User);
+        var service = env.AsUser(ann);
+
+        Assert.That(user.Privileges.Where(p => p.Table == FeedTables.Post).Select(p => p.Privilege),
+            Is.SupersetOf(new[] { PrivilegeType.Create, PrivilegeType.Read, PrivilegeType.Write }));
+        Assert.That(user.Privileges.Where(p => p.Table == FeedTables.FeedSettings), Is.Empty);
+        Assert.That(SecurityWorld.Denial(() => service.Retrieve(FeedTables.FeedSettings, settings, new ColumnSet(true)))?.Message,
+            Does.Contain("prvReadrapport_feedsettings"));
+        Assert.That(service.RetrieveMultiple(new QueryExpression(FeedTables.FeedSettings) { ColumnSet = new ColumnSet(true) }).Entities, Is.Empty);
     }
 
     private static System.Guid Gift(DataverseEmulator env, System.Guid owner, string name)

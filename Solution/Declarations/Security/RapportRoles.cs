@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
+using Rapport.Solution.Declarations.Tables;
 using Rapport.Solution.Model;
 
 namespace Rapport.Solution.Declarations.Security;
@@ -23,8 +24,35 @@ public static class RapportRoles
         ];
     }
 
+    /// <summary>
+    /// Organization-owned tables users write to through the feed (as Dataverse's own post table is): who may edit or
+    /// delete which row is decided by the feed plugins (author or administrator), visibility by the regarding record.
+    /// </summary>
+    private static readonly HashSet<string> FeedContent =
+    [
+        FeedTables.Post, FeedTables.Comment, FeedTables.Reaction, FeedTables.Mention, FeedTables.Topic, FeedTables.PostRevision,
+    ];
+
+    /// <summary>Tables users must not read at all: the feed settings row holds the continuation-token secret.</summary>
+    private static readonly HashSet<string> AdministratorOnly = [FeedTables.FeedSettings];
+
     private static IEnumerable<RolePrivilegeDefinition> UserPrivileges(TableDefinition table)
     {
+        if (AdministratorOnly.Contains(table.LogicalName))
+        {
+            yield break;
+        }
+
+        if (FeedContent.Contains(table.LogicalName))
+        {
+            foreach (var privilege in new[] { PrivilegeType.Create, PrivilegeType.Read, PrivilegeType.Write, PrivilegeType.Delete, PrivilegeType.Append, PrivilegeType.AppendTo })
+            {
+                yield return new(table.LogicalName, privilege, PrivilegeDepth.Global);
+            }
+
+            yield break;
+        }
+
         if (table.Ownership == Ownership.OrganizationOwned)
         {
             yield return new(table.LogicalName, PrivilegeType.Read, PrivilegeDepth.Global);
