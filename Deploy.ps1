@@ -395,6 +395,16 @@ function Get-LocalEnvironment([string] $DataDirectory) {
     }
 }
 
+# A one-time sign-in link for a browser (LocalEnvironment/Web/SignIn.cs): null when the running environment predates it.
+function Get-SignInLink([string] $Url, [securestring] $Token) {
+    try {
+        $link = Invoke-RestMethod -Uri "$Url/rapport/signin-codes" -Method POST -Authentication Bearer -Token $Token -AllowUnencryptedAuthentication -TimeoutSec 10 -Verbose:$false
+        return [string] $link.url
+    } catch {
+        return $null
+    }
+}
+
 function Test-PortFree([int] $Number) {
     $listener = [System.Net.Sockets.TcpListener]::new([System.Net.IPAddress]::Loopback, $Number)
     try { $listener.Start(); return $true } catch { return $false } finally { $listener.Stop() }
@@ -659,7 +669,12 @@ function Invoke-Deploy {
     Write-Host "  Contents:    $($info.WebResources) web resources, $($info.Assemblies) plug-in assemblies, $($info.CustomApis) Custom APIs"
     Write-Host "  Duration:    $([math]::Round($clock.Elapsed.TotalSeconds, 1)) s"
     if ($Environment -eq 'local' -and $state) {
-        Write-Host "  Open:        $($state.url)/api/data/v9.2/ (Web API; bearer token in $(Get-LocalStatePath $dataDirectory))"
+        # The sign-in link is printed, the token never: its code works once, for 10 minutes, and only opens a browser
+        # session (an HttpOnly cookie) on this loopback environment, so a transcript or a screen share leaks nothing lasting.
+        $signIn = Get-SignInLink $state.url $token
+        if ($signIn) { Write-Host "  Open:        $signIn   (sign-in link: works once, for 10 minutes)" }
+        else { Write-Host "  Open:        restart the local environment (kill $($state.pid), then deploy again) for a browser sign-in link" }
+        Write-Host "  Web API:     $($state.url)/api/data/v9.2/ (bearer token in $(Get-LocalStatePath $dataDirectory))"
         Write-Host "  Stop it:     kill $($state.pid)   (or Stop-Process -Id $($state.pid))"
     }
 }

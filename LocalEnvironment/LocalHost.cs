@@ -22,30 +22,34 @@ using Rapport.LocalEnvironment.Persistence;
 using Rapport.LocalEnvironment.Samples;
 using Rapport.LocalEnvironment.Security;
 using Rapport.LocalEnvironment.Solutions;
+using Rapport.LocalEnvironment.Web;
 using Rapport.LocalEnvironment.WebApi;
 
 namespace Rapport.LocalEnvironment;
 
 /// <summary>
 /// The local environment: the emulator behind Kestrel on 127.0.0.1, answering as Dataverse's Web API
-/// (/api/data/v9.2/) with a bearer token, plus the imported web resources under /WebResources/.
+/// (/api/data/v9.2/) with a bearer token, plus the imported web resources under /WebResources/, the form host pages
+/// and, for a browser, a one-time sign-in link whose session cookie stands in for the token (Web/SignIn.cs).
 /// <code>
 /// await using var host = await LocalHost.StartAsync(new DataverseEmulator(solution), new LocalOptions { Port = 0 });
 /// Console.WriteLine($"Listening on {host.BaseUrl}");
 /// </code>
 /// </summary>
-public sealed class LocalHost : IAsyncDisposable
+public sealed partial class LocalHost : IAsyncDisposable
 {
     private const string ApiPrefix = "/api/data/v9.2";
     private readonly WebApplication _app;
     private readonly object _gate = new();
     private readonly WebApiHandler _handler;
     private readonly SolutionImporter _importer;
+    private readonly SignInSessions _sessions;
     private LocalDataStore? _data;
     private ServiceProtection? _protection;
 
-    private LocalHost(WebApplication app, DataverseEmulator env, string token)
+    private LocalHost(WebApplication app, DataverseEmulator env, string token, TimeProvider time)
     {
+        _sessions = new SignInSessions(time);
         _app = app;
         Environment = env;
         Token = token;
@@ -73,7 +77,7 @@ public sealed class LocalHost : IAsyncDisposable
         builder.Services.AddSingleton<IHostLifetime, PassiveLifetime>();
         builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, options.Port));
         var app = builder.Build();
-        var host = new LocalHost(app, env, options.Token ?? NewToken());
+        var host = new LocalHost(app, env, options.Token ?? NewToken(), options.Time);
         host._protection = options.Throttle > 0 ? new ServiceProtection(options.Throttle, options.ThrottleRetryAfter) : null;
         if (options.DataDirectory is not null)
         {
@@ -183,18 +187,43 @@ public sealed class LocalHost : IAsyncDisposable
             return;
         }
 
-        // Pages opened in a browser cannot send a header: the form host takes the token as ?token=.
+        if (path.Equals(SignIn.RedeemPath, StringComparison.OrdinalIgnoreCase))
+        {
+            await SignIn.RedeemAsync(context, _sessions).ConfigureAwait(false);
+            return;
+        }
+
+        // A browser cannot send a header: pages take the token as ?token= or, after a sign-in link, the session cookie,
+        // which also carries the shim's same-origin Web API calls (SameSite=Strict: never sent from another site).
+        var session = SignIn.HasSession(context, _sessions);
+        if (path.Equals("/rapport", StringComparison.OrdinalIgnoreCase) || path.Equals(SignIn.LandingPath, StringComparison.OrdinalIgnoreCase))
+        {
+            await LandingAsync(context, session).ConfigureAwait(false);
+            return;
+        }
+
         var isPage = path.StartsWith("/rapport/form/", StringComparison.OrdinalIgnoreCase) || path.Equals("/main.aspx", StringComparison.OrdinalIgnoreCase);
-        if (!Authorized(context) && !(isPage && TokenMatches(context.Request.Query["token"].ToString())) && !path.StartsWith("/WebResources/", StringComparison.OrdinalIgnoreCase))
+        var tokenInQuery = isPage && TokenMatches(context.Request.Query["token"].ToString());
+
+        // Only the bearer token mints sign-in codes: a session must not extend itself past its own expiry.
+        var codes = path.Equals(SignIn.CodesPath, StringComparison.OrdinalIgnoreCase);
+        if ((!Authorized(context) && !tokenInQuery && !session && !path.StartsWith("/WebResources/", StringComparison.OrdinalIgnoreCase)) || (codes && !Authorized(context)))
         {
             context.Response.Headers.WWWAuthenticate = "Bearer";
             await ErrorResponses.WriteAsync(context, 401, WebApiException.Unauthenticated, "Bearer token is missing or is not valid for this environment.").ConfigureAwait(false);
             return;
         }
 
+        if (codes)
+        {
+            await SignIn.IssueAsync(context, _sessions, BaseUrl).ConfigureAwait(false);
+            return;
+        }
+
         if (isPage)
         {
-            await FormAsync(context, path).ConfigureAwait(false);
+            // The page repeats the token only to a caller who showed it; a session's page calls with the cookie.
+            await FormAsync(context, path, Authorized(context) || tokenInQuery ? Token : null).ConfigureAwait(false);
             return;
         }
 
@@ -264,7 +293,7 @@ public sealed class LocalHost : IAsyncDisposable
         CryptographicOperations.FixedTimeEquals(System.Text.Encoding.UTF8.GetBytes(token), System.Text.Encoding.UTF8.GetBytes(Token));
 
     /// <summary>/rapport/form/&lt;table&gt;/&lt;id&gt; or /main.aspx?etn=&lt;table&gt;&amp;id=&lt;id&gt;, optionally ?webresource=&lt;name&gt; and &amp;user=&lt;systemuserid&gt; (run as that user).</summary>
-    private async Task FormAsync(HttpContext context, string path)
+    private async Task FormAsync(HttpContext context, string path, string? pageToken)
     {
         var query = context.Request.Query;
         var parts = path.Split('/', StringSplitOptions.RemoveEmptyEntries);
@@ -292,7 +321,7 @@ public sealed class LocalHost : IAsyncDisposable
         }
 
         context.Response.ContentType = "text/html; charset=utf-8";
-        await context.Response.WriteAsync(FormHostPage.Render(Environment, $"{context.Request.Scheme}://{context.Request.Host}", Token, table, id, resource.Name, _importer.WebResources.Select(r => r.Name).ToList(), user, impersonate)).ConfigureAwait(false);
+        await context.Response.WriteAsync(FormHostPage.Render(Environment, $"{context.Request.Scheme}://{context.Request.Host}", pageToken, table, id, resource.Name, _importer.WebResources.Select(r => r.Name).ToList(), user, impersonate)).ConfigureAwait(false);
     }
 
     private static async Task<JsonElement?> ReadBodyAsync(HttpContext context)

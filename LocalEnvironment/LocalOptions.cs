@@ -1,3 +1,5 @@
+using System;
+
 namespace Rapport.LocalEnvironment;
 
 /// <summary>How `rapport local` was started. Port 0 picks a free port; a null token makes the host generate one.</summary>
@@ -16,4 +18,7 @@ public sealed record LocalOptions
 
     /// <summary>The Retry-After seconds sent with a simulated 429.</summary>
     public int ThrottleRetryAfter { get; init; } = 1;
+
+    /// <summary>The clock of sign-in codes and sessions (tests pass their own to expire a code without waiting).</summary>
+    public TimeProvider Time { get; init; } = TimeProvider.System;
 }

@@ -55,7 +55,7 @@ internal static class FormHostPage
     /// client API to them the way a model-driven form runs Rapport.Forms.FeedHost.onLoad. The page runs as <c>user</c>
     /// (the token's user, or the one named by &amp;user=; then <c>impersonate</c> makes the shim send MSCRMCallerID).
     /// </summary>
-    public static string Render(DataverseEmulator env, string clientUrl, string token, string table, Guid id, string webResource, IReadOnlyCollection<string>? available, Guid user, bool impersonate)
+    public static string Render(DataverseEmulator env, string clientUrl, string? token, string table, Guid id, string webResource, IReadOnlyCollection<string>? available, Guid user, bool impersonate)
     {
         var names = available ?? [];
         bool Has(string name) => names.Contains(name, StringComparer.OrdinalIgnoreCase);
@@ -68,29 +68,16 @@ internal static class FormHostPage
             controls = [("WebResource_" + Path.GetFileNameWithoutExtension(webResource), webResource)];
         }
 
-        var config = new Dictionary<string, object>
+        var config = ClientConfig(env, clientUrl, token, user, impersonate);
+        config["form"] = new Dictionary<string, object>
         {
-            ["token"] = token,
-            ["clientUrl"] = clientUrl.TrimEnd('/'),
-            ["userId"] = user.ToString("D"),
-            ["userName"] = env.Store.Find("systemuser", user)?["fullname"] as string ?? string.Empty,
-            ["languageId"] = 1033,
-            ["organizationId"] = env.OrganizationId.ToString("D"),
-            ["sets"] = env.Metadata.Tables.ToDictionary(t => t.LogicalName, t => t.Definition.SetName),
-            ["form"] = new Dictionary<string, object>
-            {
-                ["table"] = table,
-                ["id"] = id.ToString("D"),
-                ["name"] = recordName,
-                ["controls"] = controls.Select(c => c.Control).ToList(),
-                ["commands"] = Has(FollowCommands),
-                ["onLoad"] = Has(FormScript),
-            },
+            ["table"] = table,
+            ["id"] = id.ToString("D"),
+            ["name"] = recordName,
+            ["controls"] = controls.Select(c => c.Control).ToList(),
+            ["commands"] = Has(FollowCommands),
+            ["onLoad"] = Has(FormScript),
         };
-        if (impersonate)
-        {
-            config["callerId"] = user.ToString("D");
-        }
 
         var query = $"?typename={Uri.EscapeDataString(table)}&id={Uri.EscapeDataString("{" + id.ToString("D").ToUpperInvariant() + "}")}&data=";
         var frames = string.Concat(controls.Select(c =>
@@ -104,7 +91,7 @@ internal static class FormHostPage
             <meta charset="utf-8">
             <meta name="viewport" content="width=device-width, initial-scale=1">
             <title>{WebUtility.HtmlEncode(recordName.Length > 0 ? recordName : table)} — Rapport local environment</title>
-            <script>window.__rapportLocal = {JsonSerializer.Serialize(config).Replace("</", "<\\/", StringComparison.Ordinal)};</script>
+            {Script(config)}
             <script src="/rapport/xrm-shim.js"></script>
             {scripts}
             <style>{Style}</style>
@@ -117,6 +104,38 @@ internal static class FormHostPage
             </html>
             """;
     }
+
+    /// <summary>
+    /// The shim's window.__rapportLocal without a form. A null token (the page was opened with the sign-in session
+    /// cookie) keeps the token out of the page: the shim then calls the Web API same-origin with the cookie.
+    /// </summary>
+    public static Dictionary<string, object> ClientConfig(DataverseEmulator env, string clientUrl, string? token, Guid user, bool impersonate)
+    {
+        var config = new Dictionary<string, object>
+        {
+            ["clientUrl"] = clientUrl.TrimEnd('/'),
+            ["userId"] = user.ToString("D"),
+            ["userName"] = env.Store.Find("systemuser", user)?["fullname"] as string ?? string.Empty,
+            ["languageId"] = 1033,
+            ["organizationId"] = env.OrganizationId.ToString("D"),
+            ["sets"] = env.Metadata.Tables.ToDictionary(t => t.LogicalName, t => t.Definition.SetName),
+        };
+        if (token is not null)
+        {
+            config["token"] = token;
+        }
+
+        if (impersonate)
+        {
+            config["callerId"] = user.ToString("D");
+        }
+
+        return config;
+    }
+
+    /// <summary>A config as a script-safe JSON literal ("&lt;/" escaped, so no value can close the script element).</summary>
+    public static string Script(Dictionary<string, object> config) =>
+        $"<script>window.__rapportLocal = {JsonSerializer.Serialize(config).Replace("</", "<\\/", StringComparison.Ordinal)};</script>";
 
     private static string ReadShim()
     {

@@ -1,5 +1,6 @@
 // The Xrm client API subset Rapport's web resources use, over the local environment's Web API.
-// The host page sets window.__rapportLocal = { token, clientUrl, userId, userName, callerId?, languageId, organizationId, sets }.
+// The host page sets window.__rapportLocal = { token?, clientUrl, userId, userName, callerId?, languageId, organizationId, sets }.
+// Without a token (a page opened with the sign-in session cookie) calls go same-origin and the browser sends the cookie.
 // callerId (the page's &user=) goes out as MSCRMCallerID, so every call runs as that user, as Dataverse impersonation does.
 (function () {
   "use strict";
@@ -16,15 +17,15 @@
 
   function call(method, path, body, prefer) {
     var headers = {
-      Authorization: "Bearer " + cfg.token,
       Accept: "application/json",
       "OData-Version": "4.0",
       "OData-MaxVersion": "4.0"
     };
+    if (cfg.token) headers.Authorization = "Bearer " + cfg.token;
     if (body !== undefined) headers["Content-Type"] = "application/json; charset=utf-8";
     if (prefer) headers.Prefer = prefer;
     if (cfg.callerId) headers.MSCRMCallerID = cfg.callerId;
-    return fetch(api + path, { method: method, headers: headers, body: body === undefined ? undefined : JSON.stringify(body) })
+    return fetch(api + path, { method: method, headers: headers, credentials: "same-origin", body: body === undefined ? undefined : JSON.stringify(body) })
       .then(function (response) {
         if (response.ok) return response;
         return response.json().catch(function () { return { error: { code: "0x80040216", message: response.statusText } }; })
@@ -151,7 +152,8 @@
       return dialog("Error", options.message || options.details || "", [{ label: "OK", value: undefined }]);
     },
     openForm: function (options) {
-      var url = "/main.aspx?etn=" + encodeURIComponent(options.entityName) + "&id=" + encodeURIComponent(bare(options.entityId)) + "&token=" + encodeURIComponent(cfg.token);
+      var url = "/main.aspx?etn=" + encodeURIComponent(options.entityName) + "&id=" + encodeURIComponent(bare(options.entityId)) + (cfg.token ? "&token=" + encodeURIComponent(cfg.token) : "")
+        + (cfg.callerId ? "&user=" + encodeURIComponent(cfg.callerId) : "");
       window.top.location.href = url;
       return Promise.resolve({ savedEntityReference: [] });
     }
