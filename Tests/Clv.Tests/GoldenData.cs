@@ -4,7 +4,7 @@ using Rapport.Domain.Clv.Data;
 
 namespace Rapport.Clv.Tests;
 
-/// <summary>The shared CLV datasets, read in place from &lt;repo&gt;/../shared/data/clv (never copied).</summary>
+/// <summary>The public CLV research datasets the repository carries in &lt;repo&gt;/data/clv (provenance in its README).</summary>
 internal static class GoldenData
 {
     public static string Directory { get; } = Locate();
@@ -23,7 +23,7 @@ internal static class GoldenData
         {
             if (File.Exists(Path.Combine(dir.FullName, "Extension.sln")) || File.Exists(Path.Combine(dir.FullName, "VERSION")))
             {
-                return Path.GetFullPath(Path.Combine(dir.FullName, "..", "shared", "data", "clv"));
+                return Path.GetFullPath(Path.Combine(dir.FullName, "data", "clv"));
             }
         }
 

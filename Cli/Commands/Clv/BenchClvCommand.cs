@@ -13,7 +13,7 @@ public static class BenchClvCommand
         var command = new Command("clv", "Benchmark CLV fits (CDNOW, donations, synthetic 100k and 1M customers) and scoring throughput.");
         var repeat = new Option<int>("--repeat") { Description = "Repeats per figure; the minimum is reported.", DefaultValueFactory = _ => 3 };
         var sizes = new Option<string>("--sizes") { Description = "Comma-separated synthetic customer counts.", DefaultValueFactory = _ => "100000,1000000" };
-        var dataDir = new Option<string?>("--data-dir") { Description = "Folder with the CLV datasets (default <repo>/../shared/data/clv)." };
+        var dataDir = new Option<string?>("--data-dir") { Description = "Folder with the CLV datasets (default <repo>/data/clv)." };
         var json = new Option<bool>("--json") { Description = "Print JSON (the only output format)." };
         command.Options.Add(repeat);
         command.Options.Add(sizes);

@@ -3,7 +3,7 @@ using System.IO;
 
 namespace Rapport.Cli.Commands.Clv;
 
-/// <summary>Finds the golden CLV datasets: &lt;repo&gt;/../shared/data/clv, the repo being the first folder up holding VERSION or Extension.sln.</summary>
+/// <summary>Finds the golden CLV datasets: &lt;repo&gt;/data/clv, the repo being the first folder up holding VERSION or Extension.sln.</summary>
 public static class ClvDataDirectory
 {
     public static string Find()
@@ -14,7 +14,7 @@ public static class ClvDataDirectory
             {
                 if (File.Exists(Path.Combine(dir.FullName, "VERSION")) || File.Exists(Path.Combine(dir.FullName, "Extension.sln")))
                 {
-                    var data = Path.GetFullPath(Path.Combine(dir.FullName, "..", "shared", "data", "clv"));
+                    var data = Path.GetFullPath(Path.Combine(dir.FullName, "data", "clv"));
                     if (Directory.Exists(data))
                     {
                         return data;
@@ -23,6 +23,6 @@ public static class ClvDataDirectory
             }
         }
 
-        throw new DirectoryNotFoundException("CLV datasets not found: expected <repo>/../shared/data/clv; pass --data-dir.");
+        throw new DirectoryNotFoundException("CLV datasets not found: expected <repo>/data/clv; pass --data-dir.");
     }
 }
