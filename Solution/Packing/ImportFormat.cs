@@ -243,7 +243,7 @@ public static class ImportFormat
     private static SolutionFormatException Refused(string part, XElement element, string problem) => new(part, PathOf(element), problem);
 
     /// <summary>ImportExportXml/Entities/Entity[rapport_comment]/EntityInfo/...: the element and the named ancestors that locate it.</summary>
-    public static string PathOf(XElement element)
+    private static string PathOf(XElement element)
     {
         var names = element.AncestorsAndSelf().Reverse().Select(e =>
         {
