@@ -42,6 +42,23 @@ public sealed class ExportShapeTests
     }
 
     [Test]
+    public void System_columns_keep_the_platform_schema_names_and_memo_columns_are_textarea()
+    {
+        // PPDSDemo's Entity.xml (JoshSmithXRM/Power-Platform-Developer-Suite-Demo-Solution): PhysicalName="CreatedBy",
+        // "OwnerId", "ppds_CityId", lower-case "statecode"; its ntext column ppds_Description has Format textarea.
+        var follow = new ZipParts(TestSolution.Output.ManagedZip).Customizations.Element("Entities")!.Elements("Entity")
+            .Single(e => (string?)e.Element("Name") == "rapport_follow");
+        var names = follow.Element("EntityInfo")!.Element("entity")!.Element("attributes")!.Elements("attribute").ToDictionary(a => (string)a.Element("LogicalName")!, a => (string)a.Attribute("PhysicalName")!);
+        Assert.That(names["createdby"], Is.EqualTo("CreatedBy"));
+        Assert.That(names["ownerid"], Is.EqualTo("OwnerId"));
+        Assert.That(names["statecode"], Is.EqualTo("statecode"));
+        Assert.That(names["rapport_followid"], Is.EqualTo("rapport_followId"));
+        var memos = new ZipParts(TestSolution.Output.ManagedZip).Customizations.Descendants("attribute").Where(a => (string?)a.Element("Type") == "ntext").ToList();
+        Assert.That(memos, Is.Not.Empty);
+        Assert.That(memos.Select(m => (string?)m.Element("Format")), Has.All.EqualTo("textarea"));
+    }
+
+    [Test]
     public void Every_shape_file_names_the_exports_it_was_compared_with()
     {
         foreach (var file in Directory.GetFiles(Folder, "*.xml"))
