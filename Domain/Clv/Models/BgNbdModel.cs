@@ -22,30 +22,60 @@ public sealed record BgNbdModel(double R, double Alpha, double A, double B) : IT
     {
         var data = CompressedSummary.From(customers);
         var start = new[] { 1, MeanT(data), 1, 1 };
-        return ModelFitter.Fit(ModelName, ParameterNames, start, p => LogLikelihood(data, p[0], p[1], p[2], p[3]), data.TotalWeight, options);
+        var parallel = options?.Parallel ?? false;
+        return ModelFitter.Fit(ModelName, ParameterNames, start, (p, g) => LogLikelihood(data, p, g, parallel), data.TotalWeight, options);
     }
 
     /// <summary>Summed (weighted) log-likelihood.</summary>
-    public static double LogLikelihood(CompressedSummary data, double r, double alpha, double a, double b)
+    public static double LogLikelihood(CompressedSummary data, double r, double alpha, double a, double b) =>
+        LogLikelihood(data, new[] { r, alpha, a, b }, new double[4]);
+
+    /// <summary>
+    /// Summed log-likelihood at (r, α, a, b) and its exact gradient, written to <paramref name="gradient"/>. Per row,
+    /// with π the posterior weight of "dropped out after t_x": ∂/∂r = ψ(r+x) − ψ(r) + ln α − (1−π) ln(α+T) − π ln(α+t_x),
+    /// ∂/∂α = r/α − (r+x)((1−π)/(α+T) + π/(α+t_x)), ∂/∂a = π/a − [ψ(a+b+x) − ψ(a+b)],
+    /// ∂/∂b = ψ(b+x) − ψ(b) − [ψ(a+b+x) − ψ(a+b)] − π/(b+x−1).
+    /// </summary>
+    public static double LogLikelihood(CompressedSummary data, double[] parameters, double[] gradient, bool parallel = false)
     {
+        double r = parameters[0], alpha = parameters[1], a = parameters[2], b = parameters[3];
         var gammaR = ModelMath.LogGammaRatios(r, data.DistinctX);
         var betaB = ModelMath.LogGammaRatios(b, data.DistinctX);
         var betaAb = ModelMath.LogGammaRatios(a + b, data.DistinctX);
-        var rLogAlpha = r * Math.Log(alpha);
+        var psiR = ModelMath.DigammaDifferences(r, data.DistinctX);
+        var psiB = ModelMath.DigammaDifferences(b, data.DistinctX);
+        var psiAb = ModelMath.DigammaDifferences(a + b, data.DistinctX);
+        var logAlpha = Math.Log(alpha);
         var logA = Math.Log(a);
-        var total = 0.0;
-        for (var i = 0; i < data.Count; i++)
+        var total = ChunkedSum.Sum(data.Count, gradient, parallel, (from, to, g) =>
         {
-            var x = data.X[i];
-            var k = data.XIndex[i];
-            var rx = r + x;
-            var common = gammaR[k] + betaB[k] - betaAb[k] + rLogAlpha;
-            var alive = -rx * Math.Log(alpha + data.T[i]);
-            var value = x == 0
-                ? alive
-                : LogAddExp(alive, logA - Math.Log(b + x - 1) - (rx * Math.Log(alpha + data.Tx[i])));
-            total += data.Weight[i] * (common + value);
-        }
+            var sum = 0.0;
+            for (var i = from; i < to; i++)
+            {
+                var x = data.X[i];
+                var k = data.XIndex[i];
+                var w = data.Weight[i];
+                var rx = r + x;
+                var logAlphaT = Math.Log(alpha + data.T[i]);
+                var alive = -rx * logAlphaT;
+                double value = alive, pi = 0, logAlphaTx = 0;
+                if (x > 0)
+                {
+                    logAlphaTx = Math.Log(alpha + data.Tx[i]);
+                    var dropped = logA - Math.Log(b + x - 1) - (rx * logAlphaTx);
+                    value = LogAddExp(alive, dropped);
+                    pi = Math.Exp(dropped - value);
+                }
+
+                sum += w * (gammaR[k] + betaB[k] - betaAb[k] + (r * logAlpha) + value);
+                g[0] += w * (psiR[k] + logAlpha - ((1 - pi) * logAlphaT) - (pi * logAlphaTx));
+                g[1] += w * ((r / alpha) - (rx * (((1 - pi) / (alpha + data.T[i])) + (x > 0 ? pi / (alpha + data.Tx[i]) : 0))));
+                g[2] += w * ((x > 0 ? pi / a : 0) - psiAb[k]);
+                g[3] += w * (psiB[k] - psiAb[k] - (x > 0 ? pi / (b + x - 1) : 0));
+            }
+
+            return sum;
+        });
 
         return ModelMath.Finite(total, "BG/NBD log-likelihood");
     }
