@@ -47,6 +47,14 @@ public sealed record BgNbdModel(double R, double Alpha, double A, double B) : IT
         var psiAb = ModelMath.DigammaDifferences(a + b, data.DistinctX);
         var logAlpha = Math.Log(alpha);
         var logA = Math.Log(a);
+
+        // ln(a / (b + x − 1)) depends on x alone (unused when x = 0).
+        var logDropWeight = new double[data.DistinctX.Length];
+        for (var k = 0; k < logDropWeight.Length; k++)
+        {
+            logDropWeight[k] = data.DistinctX[k] > 0 ? logA - Math.Log(b + data.DistinctX[k] - 1) : 0;
+        }
+
         var total = ChunkedSum.Sum(data.Count, gradient, parallel, (from, to, g) =>
         {
             var sum = 0.0;
@@ -56,20 +64,23 @@ public sealed record BgNbdModel(double R, double Alpha, double A, double B) : IT
                 var k = data.XIndex[i];
                 var w = data.Weight[i];
                 var rx = r + x;
-                var logAlphaT = Math.Log(alpha + data.T[i]);
-                var alive = -rx * logAlphaT;
-                double value = alive, pi = 0, logAlphaTx = 0;
+                var alphaT = alpha + data.T[i];
+                var alive = -rx * Math.Log(alphaT);
+                double value = alive, pi = 0, logRatio = 0, alphaTx = 1;
                 if (x > 0)
                 {
-                    logAlphaTx = Math.Log(alpha + data.Tx[i]);
-                    var dropped = logA - Math.Log(b + x - 1) - (rx * logAlphaTx);
-                    value = LogAddExp(alive, dropped);
-                    pi = Math.Exp(dropped - value);
+                    // ln(e^alive + e^dropped) and π = e^dropped / (e^alive + e^dropped) from one exp.
+                    alphaTx = alpha + data.Tx[i];
+                    logRatio = Math.Log(alphaT / alphaTx);
+                    var d = logDropWeight[k] + (rx * logRatio);
+                    var e = Math.Exp(-Math.Abs(d));
+                    value = Math.Max(alive, alive + d) + Log1p(e);
+                    pi = d > 0 ? 1 / (1 + e) : e / (1 + e);
                 }
 
                 sum += w * (gammaR[k] + betaB[k] - betaAb[k] + (r * logAlpha) + value);
-                g[0] += w * (psiR[k] + logAlpha - ((1 - pi) * logAlphaT) - (pi * logAlphaTx));
-                g[1] += w * ((r / alpha) - (rx * (((1 - pi) / (alpha + data.T[i])) + (x > 0 ? pi / (alpha + data.Tx[i]) : 0))));
+                g[0] += w * (psiR[k] + logAlpha + (alive / rx) + (pi * logRatio));
+                g[1] += w * ((r / alpha) - (rx * (((1 - pi) / alphaT) + (pi / alphaTx))));
                 g[2] += w * ((x > 0 ? pi / a : 0) - psiAb[k]);
                 g[3] += w * (psiB[k] - psiAb[k] - (x > 0 ? pi / (b + x - 1) : 0));
             }
