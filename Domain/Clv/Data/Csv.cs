@@ -55,8 +55,7 @@ public sealed class Csv
         var fields = new List<string>();
         while (true)
         {
-            var (field, end) = ReadField();
-            fields.Add(field);
+            fields.Add(ReadField(out var end));
             if (end)
             {
                 return fields.ToArray();
@@ -64,8 +63,8 @@ public sealed class Csv
         }
     }
 
-    /// <summary>One field; <c>end</c> is true when it closed its record.</summary>
-    private (string Field, bool End) ReadField()
+    /// <summary>One field; <paramref name="end"/> is true when it closed its record.</summary>
+    private string ReadField(out bool end)
     {
         var text = new StringBuilder();
         while (reader.Peek() == ' ')
@@ -80,8 +79,8 @@ public sealed class Csv
                 var c = reader.Peek();
                 if (c < 0 || c == ',' || c == '\r' || c == '\n')
                 {
-                    var end = EndOfField();
-                    return (text.ToString().TrimEnd(' '), end);
+                    end = EndOfField();
+                    return text.ToString().TrimEnd(' ');
                 }
 
                 if (c == '"')
@@ -128,7 +127,8 @@ public sealed class Csv
                 throw Error(line, column + 1, $"'{(char)after}' after a closing quote (expected a comma or the end of the line)");
             }
 
-            return (text.ToString(), EndOfField());
+            end = EndOfField();
+            return text.ToString();
         }
     }
 

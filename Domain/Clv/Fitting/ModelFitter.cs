@@ -1,7 +1,11 @@
 using System;
+using Rapport.Domain.Clv.Data;
 using Rapport.Domain.Clv.Numerics;
 
 namespace Rapport.Domain.Clv.Fitting;
+
+/// <summary>A summed log-likelihood over compressed rows that writes its gradient in the parameters.</summary>
+public delegate double SummaryLikelihood(CompressedSummary data, double[] parameters, double[] gradient, bool parallel);
 
 /// <summary>
 /// Maximum likelihood over positive parameters: optimise in log space with exact gradients, add the optional L2 penalty,
@@ -15,6 +19,13 @@ public static class ModelFitter
 
     /// <summary>The search never leaves e^±46: far enough to detect a boundary, near enough to stay finite.</summary>
     private const double SearchLimitLog = 46;
+
+    /// <summary>Fit a model whose summed log-likelihood and gradient are evaluated over compressed rows (on all cores when the options allow).</summary>
+    public static FitResult Fit(string model, string[] names, double[] start, CompressedSummary data, SummaryLikelihood logLikelihood, FitOptions? options = null)
+    {
+        var parallel = options?.Parallel ?? false;
+        return Fit(model, names, start, (p, g) => logLikelihood(data, p, g, parallel), data.TotalWeight, options);
+    }
 
     /// <summary>Fit with a log-likelihood alone: gradients by central differences (for models without an analytic one).</summary>
     public static FitResult Fit(

@@ -25,8 +25,7 @@ public sealed record BgBbModel(double Alpha, double Beta, double Gamma, double D
     {
         RequireDiscrete(customers);
         var data = CompressedSummary.From(customers);
-        var parallel = options?.Parallel ?? false;
-        return ModelFitter.Fit(ModelName, ParameterNames, new double[] { 1, 1, 1, 1 }, (p, g) => LogLikelihood(data, p, g, parallel), data.TotalWeight, options);
+        return ModelFitter.Fit(ModelName, ParameterNames, new double[] { 1, 1, 1, 1 }, data, LogLikelihood, options);
     }
 
     public static double LogLikelihood(CompressedSummary data, double alpha, double beta, double gamma, double delta) =>

@@ -22,8 +22,7 @@ public sealed record BgNbdModel(double R, double Alpha, double A, double B) : IT
     {
         var data = CompressedSummary.From(customers);
         var start = new[] { 1, MeanT(data), 1, 1 };
-        var parallel = options?.Parallel ?? false;
-        return ModelFitter.Fit(ModelName, ParameterNames, start, (p, g) => LogLikelihood(data, p, g, parallel), data.TotalWeight, options);
+        return ModelFitter.Fit(ModelName, ParameterNames, start, data, LogLikelihood, options);
     }
 
     /// <summary>Summed (weighted) log-likelihood.</summary>
@@ -39,12 +38,9 @@ public sealed record BgNbdModel(double R, double Alpha, double A, double B) : IT
     public static double LogLikelihood(CompressedSummary data, double[] parameters, double[] gradient, bool parallel = false)
     {
         double r = parameters[0], alpha = parameters[1], a = parameters[2], b = parameters[3];
-        var gammaR = ModelMath.LogGammaRatios(r, data.DistinctX);
-        var betaB = ModelMath.LogGammaRatios(b, data.DistinctX);
-        var betaAb = ModelMath.LogGammaRatios(a + b, data.DistinctX);
-        var psiR = ModelMath.DigammaDifferences(r, data.DistinctX);
-        var psiB = ModelMath.DigammaDifferences(b, data.DistinctX);
-        var psiAb = ModelMath.DigammaDifferences(a + b, data.DistinctX);
+        var gammaR = ModelMath.GammaRatioTables(r, data.DistinctX, out var psiR);
+        var betaB = ModelMath.GammaRatioTables(b, data.DistinctX, out var psiB);
+        var betaAb = ModelMath.GammaRatioTables(a + b, data.DistinctX, out var psiAb);
         var logAlpha = Math.Log(alpha);
         var logA = Math.Log(a);
 

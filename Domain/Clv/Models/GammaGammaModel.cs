@@ -29,8 +29,7 @@ public sealed record GammaGammaModel(double P, double Q, double Gamma)
         }
 
         var start = new[] { 1, 2, mean };
-        var parallel = options?.Parallel ?? false;
-        return ModelFitter.Fit(ModelName, ParameterNames, start, (p, g) => LogLikelihood(data, p, g, parallel), data.TotalWeight, options);
+        return ModelFitter.Fit(ModelName, ParameterNames, start, data, LogLikelihood, options);
     }
 
     /// <summary>Customers with repeat purchases, grouped by (x, z̄); a repeater with z̄ ≤ 0 is rejected.</summary>

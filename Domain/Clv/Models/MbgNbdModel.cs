@@ -22,8 +22,7 @@ public sealed record MbgNbdModel(double R, double Alpha, double A, double B) : I
     {
         var data = CompressedSummary.From(customers);
         var start = new[] { 1, BgNbdModel.MeanT(data), 1, 1 };
-        var parallel = options?.Parallel ?? false;
-        return ModelFitter.Fit(ModelName, ParameterNames, start, (p, g) => LogLikelihood(data, p, g, parallel), data.TotalWeight, options);
+        return ModelFitter.Fit(ModelName, ParameterNames, start, data, LogLikelihood, options);
     }
 
     public static double LogLikelihood(CompressedSummary data, double r, double alpha, double a, double b) =>
@@ -37,12 +36,9 @@ public sealed record MbgNbdModel(double R, double Alpha, double A, double B) : I
     public static double LogLikelihood(CompressedSummary data, double[] parameters, double[] gradient, bool parallel = false)
     {
         double r = parameters[0], alpha = parameters[1], a = parameters[2], b = parameters[3];
-        var gammaR = ModelMath.LogGammaRatios(r, data.DistinctX);
-        var betaB = ModelMath.LogGammaRatios(b + 1, data.DistinctX);
-        var betaAb = ModelMath.LogGammaRatios(a + b + 1, data.DistinctX);
-        var psiR = ModelMath.DigammaDifferences(r, data.DistinctX);
-        var psiB = ModelMath.DigammaDifferences(b + 1, data.DistinctX);
-        var psiAb = ModelMath.DigammaDifferences(a + b + 1, data.DistinctX);
+        var gammaR = ModelMath.GammaRatioTables(r, data.DistinctX, out var psiR);
+        var betaB = ModelMath.GammaRatioTables(b + 1, data.DistinctX, out var psiB);
+        var betaAb = ModelMath.GammaRatioTables(a + b + 1, data.DistinctX, out var psiAb);
         var logAlpha = Math.Log(alpha);
         var constant = (r * logAlpha) + Math.Log(b) - Math.Log(a + b);
         var logA = Math.Log(a);

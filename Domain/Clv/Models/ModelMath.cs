@@ -24,6 +24,13 @@ internal static class ModelMath
         return table;
     }
 
+    /// <summary>ln Γ(a + x) − ln Γ(a) and its derivative ψ(a + x) − ψ(a), for each distinct x.</summary>
+    public static double[] GammaRatioTables(double a, int[] distinctX, out double[] psi)
+    {
+        psi = DigammaDifferences(a, distinctX);
+        return LogGammaRatios(a, distinctX);
+    }
+
     /// <summary>ψ(a + x) − ψ(a) for each distinct x: the derivative of <see cref="LogGammaRatios"/> with respect to a.</summary>
     public static double[] DigammaDifferences(double a, int[] distinctX)
     {

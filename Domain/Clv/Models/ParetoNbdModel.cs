@@ -27,8 +27,7 @@ public sealed record ParetoNbdModel(double R, double Alpha, double S, double Bet
         var data = CompressedSummary.From(customers);
         var meanT = BgNbdModel.MeanT(data);
         var start = new[] { 1, meanT, 1, meanT };
-        var parallel = options?.Parallel ?? false;
-        return ModelFitter.Fit(ModelName, ParameterNames, start, (p, g) => LogLikelihood(data, p, g, parallel), data.TotalWeight, options);
+        return ModelFitter.Fit(ModelName, ParameterNames, start, data, LogLikelihood, options);
     }
 
     public static double LogLikelihood(CompressedSummary data, double r, double alpha, double s, double beta) =>
@@ -42,8 +41,7 @@ public sealed record ParetoNbdModel(double R, double Alpha, double S, double Bet
     public static double LogLikelihood(CompressedSummary data, double[] parameters, double[] gradient, bool parallel = false)
     {
         var model = new ParetoNbdModel(parameters[0], parameters[1], parameters[2], parameters[3]);
-        var gammaR = ModelMath.LogGammaRatios(model.R, data.DistinctX);
-        var psiR = ModelMath.DigammaDifferences(model.R, data.DistinctX);
+        var gammaR = ModelMath.GammaRatioTables(model.R, data.DistinctX, out var psiR);
         double logAlpha = Math.Log(model.Alpha), logBeta = Math.Log(model.Beta);
         var constant = (model.R * logAlpha) + (model.S * logBeta);
         var total = ChunkedSum.Sum(data.Count, gradient, parallel, (from, to, g) =>
