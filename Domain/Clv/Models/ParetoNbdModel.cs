@@ -44,6 +44,9 @@ public sealed record ParetoNbdModel(double R, double Alpha, double S, double Bet
         var gammaR = ModelMath.GammaRatioTables(model.R, data.DistinctX, out var psiR);
         double logAlpha = Math.Log(model.Alpha), logBeta = Math.Log(model.Beta);
         var constant = (model.R * logAlpha) + (model.S * logBeta);
+
+        // Zero-repeaters (x = 0, t_x = 0), often most customers, share G(0): evaluate it once.
+        var zeroStart = model.At(0, 0);
         var total = ChunkedSum.Sum(data.Count, gradient, parallel, (from, to, g) =>
         {
             var sum = 0.0;
@@ -53,7 +56,8 @@ public sealed record ParetoNbdModel(double R, double Alpha, double S, double Bet
             {
                 var w = data.Weight[i];
                 var k = data.XIndex[i];
-                model.LogTerms(data.X[i], data.Tx[i], data.T[i], out var logAlive, out var logDropped, alive, dropped);
+                var start = data.X[i] == 0 && data.Tx[i] == 0 ? zeroStart : (LogG?)null;
+                model.LogTerms(data.X[i], data.Tx[i], data.T[i], out var logAlive, out var logDropped, alive, dropped, start);
                 var value = LogAddExp(logAlive, logDropped);
                 var pi = double.IsNegativeInfinity(logDropped) ? 0 : Math.Exp(logDropped - value);
                 sum += w * (constant + gammaR[k] + value);
@@ -96,7 +100,7 @@ public sealed record ParetoNbdModel(double R, double Alpha, double S, double Bet
     /// arrays are given. I = (G(t_x) − G(T)) / (r+s+x) with G(τ) = (m+τ)^{−(r+s+x)} ₂F₁(r+s+x, b; r+s+x+1; |α−β|/(m+τ)),
     /// m = max(α, β) and b = s+1 when α ≥ β, else r+x: the branch that keeps the argument in [0, 1).
     /// </summary>
-    private void LogTerms(int x, double tx, double T, out double alive, out double dropped, double[]? aliveGradient = null, double[]? droppedGradient = null)
+    private void LogTerms(int x, double tx, double T, out double alive, out double dropped, double[]? aliveGradient = null, double[]? droppedGradient = null, LogG? atStart = null)
     {
         var rx = R + x;
         var a = R + S + x;
@@ -110,31 +114,31 @@ public sealed record ParetoNbdModel(double R, double Alpha, double S, double Bet
             aliveGradient[3] = -S / (Beta + T);
         }
 
-        var atTx = LogG(x, tx, out var gTx0, out var gTx1, out var gTx2, out var gTx3);
-        var atT = LogG(x, T, out var gT0, out var gT1, out var gT2, out var gT3);
+        var atTx = atStart ?? At(x, tx);
+        var atT = At(x, T);
 
         // I is an integral over (t_x, T): zero when t_x = T, and rounding may make the difference a hair negative.
-        if (!(atTx > atT))
+        if (!(atTx.Value > atT.Value))
         {
             dropped = double.NegativeInfinity;
             return;
         }
 
-        var rho = Math.Exp(atT - atTx);
-        dropped = Math.Log(S / a) + atTx + Log1p(-rho);
+        var rho = Math.Exp(atT.Value - atTx.Value);
+        dropped = Math.Log(S / a) + atTx.Value + Log1p(-rho);
         if (droppedGradient != null)
         {
             // ∇ ln(G₀ − G₁) = (∇ln G₀ − ρ ∇ln G₁)/(1 − ρ), plus ∇ ln(s / a).
             var scale = 1 / (1 - rho);
-            droppedGradient[0] = ((gTx0 - (rho * gT0)) * scale) - (1 / a);
-            droppedGradient[1] = (gTx1 - (rho * gT1)) * scale;
-            droppedGradient[2] = ((gTx2 - (rho * gT2)) * scale) - (1 / a) + (1 / S);
-            droppedGradient[3] = (gTx3 - (rho * gT3)) * scale;
+            droppedGradient[0] = ((atTx.R - (rho * atT.R)) * scale) - (1 / a);
+            droppedGradient[1] = (atTx.Alpha - (rho * atT.Alpha)) * scale;
+            droppedGradient[2] = ((atTx.S - (rho * atT.S)) * scale) - (1 / a) + (1 / S);
+            droppedGradient[3] = (atTx.Beta - (rho * atT.Beta)) * scale;
         }
     }
 
     /// <summary>ln G(τ) of <see cref="LogTerms"/> and its gradient in (r, α, s, β).</summary>
-    private double LogG(int x, double tau, out double dr, out double dAlpha, out double ds, out double dBeta)
+    private LogG At(int x, double tau)
     {
         var a = R + S + x;
         if (Alpha >= Beta)
@@ -142,22 +146,37 @@ public sealed record ParetoNbdModel(double R, double Alpha, double S, double Bet
             var m = Alpha + tau;
             var f = HypergeometricAPlusOne.Log2F1(a, S + 1, (Alpha - Beta) / m);
             var logM = Math.Log(m);
-            dr = -logM + f.DA;
-            ds = -logM + f.DA + f.DB;
-            dAlpha = (-a / m) + (f.DZ * (Beta + tau) / (m * m));
-            dBeta = -f.DZ / m;
-            return f.Value - (a * logM);
+            return new LogG(f.Value - (a * logM), -logM + f.DA, (-a / m) + (f.DZ * (Beta + tau) / (m * m)), -logM + f.DA + f.DB, -f.DZ / m);
         }
         else
         {
             var m = Beta + tau;
             var f = HypergeometricAPlusOne.Log2F1(a, R + x, (Beta - Alpha) / m);
             var logM = Math.Log(m);
-            dr = -logM + f.DA + f.DB;
-            ds = -logM + f.DA;
-            dAlpha = -f.DZ / m;
-            dBeta = (-a / m) + (f.DZ * (Alpha + tau) / (m * m));
-            return f.Value - (a * logM);
+            return new LogG(f.Value - (a * logM), -logM + f.DA + f.DB, -f.DZ / m, -logM + f.DA, (-a / m) + (f.DZ * (Alpha + tau) / (m * m)));
         }
+    }
+
+    /// <summary>ln G(τ) with its partial derivatives in r, α, s and β.</summary>
+    private readonly struct LogG
+    {
+        public LogG(double value, double r, double alpha, double s, double beta)
+        {
+            Value = value;
+            R = r;
+            Alpha = alpha;
+            S = s;
+            Beta = beta;
+        }
+
+        public double Value { get; }
+
+        public double R { get; }
+
+        public double Alpha { get; }
+
+        public double S { get; }
+
+        public double Beta { get; }
     }
 }

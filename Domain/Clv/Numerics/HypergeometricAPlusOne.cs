@@ -69,30 +69,38 @@ public static class HypergeometricAPlusOne
         return z > 0.9 && a <= 20 ? NearOne(a, b, z) : Fraction(a, b, z);
     }
 
+    /// <summary>
+    /// Σ t_k with t_k = a/(a+k) · u_k, u_k = (b)_k z^k / k!, and its derivatives written out term by term (the hot path
+    /// of the Pareto/NBD likelihood): ∂t_k/∂a = t_k k/(a(a+k)), ∂t_k/∂b = t_k Σ_{j&lt;k} 1/(b+j), ∂t_k/∂z = t_k k/z.
+    /// </summary>
     private static LogHypergeometric Series(double a, double b, double z)
     {
-        var av = new Dual3(a, 1, 0, 0);
-        var bv = new Dual3(b, 0, 1, 0);
-        var zv = new Dual3(z, 0, 0, 1);
-        var power = Dual3.Constant(1);
-        var sum = Dual3.Constant(1);
+        double u = 1, harmonic = 0;
+        double sum = 1, sumA = 0, sumB = 0, sumKz = 0;
         var logScale = 0.0;
         for (var k = 0; k < MaxTerms; k++)
         {
-            // power = (b)_{k+1} z^{k+1} / (k+1)!; the term adds the a/(a+k+1) weight.
-            power = power * (bv + k) * zv / (k + 1);
-            var term = power * av / (av + (k + 1));
+            harmonic += 1 / (b + k);
+            u *= (b + k) * z / (k + 1);
+            var weight = a / (a + k + 1);
+            var term = u * weight;
             sum += term;
-            if (sum.V > 1e250)
+            sumA += term * (k + 1) / (a * (a + k + 1));
+            sumB += term * harmonic;
+            sumKz += term * (k + 1);
+            if (sum > 1e250)
             {
-                logScale += Math.Log(sum.V);
-                power /= sum.V;
-                sum /= sum.V;
+                logScale += Math.Log(sum);
+                u /= sum;
+                sumA /= sum;
+                sumB /= sum;
+                sumKz /= sum;
+                sum = 1;
             }
 
-            if (term.V < 1e-17 * sum.V && (b + k + 1) * z < k + 2)
+            if (term < 1e-17 * sum && (b + k + 1) * z < k + 2)
             {
-                return new LogHypergeometric(logScale + Math.Log(sum.V), sum.A / sum.V, sum.B / sum.V, sum.Z / sum.V);
+                return new LogHypergeometric(logScale + Math.Log(sum), sumA / sum, sumB / sum, sumKz / (z * sum));
             }
         }
 
