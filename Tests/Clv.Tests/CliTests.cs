@@ -93,7 +93,7 @@ public class CliTests
 
         Assert.That(code, Is.EqualTo(2));
         Assert.That(output, Is.Empty);
-        Assert.That(error, Does.Contain("recency").And.Contain("row 2"));
+        Assert.That(error, Does.Contain("recency").And.Contain("row 2").And.Not.Contain("(Parameter"));
         File.Delete(file);
     }
 
@@ -107,18 +107,89 @@ public class CliTests
     }
 
     [Test]
-    public void Bench_clv_prints_fit_times_and_scoring_throughput_as_json()
+    public void Bench_clv_prints_fit_times_distinct_rows_and_scoring_throughput_as_json()
     {
-        var (code, output, _) = Run("bench", "clv", "--repeat", "1", "--sizes", "5000", "--data-dir", GoldenData.Directory, "--json");
+        var (code, output, _) = Run("bench", "clv", "--repeat", "1", "--sizes", "5000", "--pareto-sizes", "2000", "--data-dir", GoldenData.Directory, "--json");
 
         using var json = JsonDocument.Parse(output);
         var fits = json.RootElement.GetProperty("fits");
         Assert.That(code, Is.EqualTo(0));
-        Assert.That(fits.GetArrayLength(), Is.EqualTo(6));
+        Assert.That(fits.GetArrayLength(), Is.EqualTo(7));
         Assert.That(fits[0].GetProperty("fitMs").GetDouble(), Is.GreaterThan(0));
+        Assert.That(fits[0].GetProperty("distinctRows").GetInt32(), Is.LessThan(2357), "CDNOW repeats rows (every zero-repeater with the same T)");
         Assert.That(fits[5].GetProperty("dataset").GetString(), Is.EqualTo("synthetic-5000"));
+        Assert.That(fits[6].GetProperty("model").GetString(), Is.EqualTo("paretonbd"));
+        foreach (var i in new[] { 5, 6 })
+        {
+            // Continuous T and recency, as real exports: distinct rows are at least 85 % of the customers.
+            Assert.That(fits[i].GetProperty("distinctRows").GetInt32(), Is.GreaterThanOrEqualTo(0.85 * fits[i].GetProperty("customers").GetDouble()));
+            Assert.That(fits[i].GetProperty("converged").GetBoolean(), Is.True);
+        }
+
         Assert.That(json.RootElement.GetProperty("scoring")[0].GetProperty("customersPerSecond").GetDouble(), Is.GreaterThan(0));
         Assert.That(json.RootElement.GetProperty("peakWorkingSetBytes").GetInt64(), Is.GreaterThan(0));
+    }
+
+    [Test]
+    public void Bench_clv_times_the_fits_of_any_summary_file()
+    {
+        var (code, output, _) = Run("bench", "clv", "--repeat", "1", "--input", GoldenData.PathOf("cdnow_customers_summary.csv"), "--models", "bgnbd,paretonbd", "--json");
+
+        using var json = JsonDocument.Parse(output);
+        var fits = json.RootElement.GetProperty("fits");
+        Assert.That(code, Is.EqualTo(0));
+        Assert.That(fits.GetArrayLength(), Is.EqualTo(2));
+        Assert.That(fits[0].GetProperty("dataset").GetString(), Is.EqualTo("cdnow_customers_summary.csv"));
+        Assert.That(fits[0].GetProperty("customers").GetDouble(), Is.EqualTo(2357));
+        Assert.That(fits[1].GetProperty("parameters").GetProperty("beta").GetDouble(), Is.EqualTo(11.669).Within(0.05));
+    }
+
+    [Test]
+    public void Fit_of_data_whose_likelihood_has_no_maximum_exits_2_naming_the_cause()
+    {
+        // Every customer bought again but all repeat purchases are at recency 0: BG/NBD's likelihood grows without
+        // bound as alpha → 0 (the dropout term (alpha + t_x)^-(r+x) with t_x = 0).
+        var file = Path.GetTempFileName();
+        File.WriteAllText(file, "frequency,recency,T\n2,0,10\n3,0,12\n1,0,8\n4,0,20\n");
+
+        var (code, output, error) = Run("clv", "fit", "--model", "bgnbd", "--input", file, "--json");
+
+        Assert.That(code, Is.EqualTo(2));
+        Assert.That(output, Is.Empty);
+        Assert.That(error, Does.Contain("no maximum").And.Contain("alpha goes to 0").And.Not.Contain("5E-324"));
+        File.Delete(file);
+    }
+
+    [Test]
+    public void Predict_refuses_a_model_file_from_a_fit_without_a_maximum()
+    {
+        var dir = Directory.CreateTempSubdirectory("clv-cli-").FullName;
+        var unconverged = Path.Combine(dir, "unconverged.json");
+        var boundary = Path.Combine(dir, "boundary.json");
+        File.WriteAllText(unconverged, "{\"model\":\"bgnbd\",\"parameters\":{\"r\":2.1,\"alpha\":5E-324,\"a\":0.4,\"b\":3},\"converged\":false}");
+        File.WriteAllText(boundary, "{\"model\":\"bgnbd\",\"parameters\":{\"r\":2.1,\"alpha\":1E-200,\"a\":0.4,\"b\":3}}");
+
+        var first = Run("clv", "predict", "--model-file", unconverged, "--input", GoldenData.PathOf("cdnow_customers_summary.csv"), "--horizon", "39");
+        var second = Run("clv", "predict", "--model-file", boundary, "--input", GoldenData.PathOf("cdnow_customers_summary.csv"), "--horizon", "39");
+
+        Assert.That(first.Code, Is.EqualTo(2));
+        Assert.That(first.Error, Does.Contain("did not converge"));
+        Assert.That(second.Code, Is.EqualTo(2));
+        Assert.That(second.Error, Does.Contain("'alpha'").And.Contain("no maximum").And.Not.Contain("(Parameter"));
+        Directory.Delete(dir, true);
+    }
+
+    [Test]
+    public void Summary_with_an_unterminated_quote_is_rejected_with_its_line_and_column()
+    {
+        var file = Path.GetTempFileName();
+        File.WriteAllText(file, "frequency,recency,T\n1,2,30\n1,2,\"30,38\n");
+
+        var (code, _, error) = Run("clv", "fit", "--model", "bgnbd", "--input", file);
+
+        Assert.That(code, Is.EqualTo(2));
+        Assert.That(error, Does.Contain("Line 3, column 5").And.Contain("never closed").And.Not.Contain("(Parameter"));
+        File.Delete(file);
     }
 
     private static (int Code, string Output, string Error) Run(params string[] args)

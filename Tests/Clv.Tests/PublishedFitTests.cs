@@ -65,8 +65,8 @@ public class PublishedFitTests
     public void Standard_errors_are_positive_and_halve_when_the_same_customers_count_four_times()
     {
         var customers = GoldenData.CdnowSummary();
-        var once = BgNbdModel.Fit(customers);
-        var fourTimes = BgNbdModel.Fit(customers.ConvertAll(c => c with { Weight = 4 }));
+        var once = BgNbdModel.Fit(customers, new FitOptions(StandardErrors: true));
+        var fourTimes = BgNbdModel.Fit(customers.ConvertAll(c => c with { Weight = 4 }), new FitOptions(StandardErrors: true));
 
         Assert.That(once.StandardErrors, Is.Not.Null);
         Assert.That(fourTimes.StandardErrors, Is.Not.Null);
@@ -75,6 +75,12 @@ public class PublishedFitTests
             Assert.That(once.StandardErrors![i], Is.GreaterThan(0).And.LessThan(once.Values[i]), once.Names[i]);
             Assert.That(fourTimes.StandardErrors![i], Is.EqualTo(once.StandardErrors[i] / 2).Within(1).Percent, once.Names[i]);
         }
+    }
+
+    [Test]
+    public void Standard_errors_are_computed_only_when_asked_for()
+    {
+        Assert.That(BgNbdModel.Fit(GoldenData.CdnowSummary()).StandardErrors, Is.Null);
     }
 
     [Test]

@@ -11,7 +11,7 @@ public class SimulationTests
         var truth = new BgNbdModel(0.243, 4.414, 0.793, 2.426);
         var customers = BgNbdSimulator.Generate(truth, 50_000, seed: 7);
 
-        var fit = BgNbdModel.Fit(customers);
+        var fit = BgNbdModel.Fit(customers, new Rapport.Domain.Clv.Fitting.FitOptions(StandardErrors: true));
 
         Assert.That(fit.Converged, Is.True);
         Assert.Multiple(() =>

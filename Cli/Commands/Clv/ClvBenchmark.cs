@@ -9,8 +9,8 @@ using Rapport.Domain.Clv.Simulation;
 
 namespace Rapport.Cli.Commands.Clv;
 
-/// <summary>One timed fit: the minimum over repeats, with what was fitted.</summary>
-public sealed record FitFigure(string Model, string Dataset, double Customers, int Patterns, double FitMs, int Iterations, bool Converged, double LogLikelihood, Dictionary<string, double> Parameters, long AllocatedBytes);
+/// <summary>One timed fit: the minimum over repeats, with what was fitted (customers and the distinct rows the likelihood sums over).</summary>
+public sealed record FitFigure(string Model, string Dataset, double Customers, int DistinctRows, double FitMs, double CpuMs, int Iterations, bool Converged, double LogLikelihood, Dictionary<string, double> Parameters, long AllocatedBytes);
 
 /// <summary>Per-customer scoring speed on one core.</summary>
 public sealed record ScoringFigure(string What, int Customers, double ElapsedMs, double CustomersPerSecond);
@@ -18,51 +18,73 @@ public sealed record ScoringFigure(string What, int Customers, double ElapsedMs,
 public sealed record BenchOutput(
     string Runtime,
     int ProcessorCount,
+    bool Parallel,
     int Repeats,
     IReadOnlyList<FitFigure> Fits,
     IReadOnlyList<ScoringFigure> Scoring,
     double SyntheticGenerateMsLargest,
     long PeakWorkingSetBytes);
 
+/// <summary>What to time: the golden data and synthetic bases, or one summary file.</summary>
+public sealed record BenchPlan(int Repeats, bool Parallel, IReadOnlyList<int> BgNbdSizes, IReadOnlyList<int> ParetoSizes, string? Input, IReadOnlyList<string> InputModels, string? SaveSynthetic);
+
 /// <summary>
-/// The CLV figures: fits on the golden data, BG/NBD on synthetic bases drawn from the published CDNOW parameters,
-/// and scoring throughput. Times are Stopwatch minima over repeats, fit only (data already loaded); memory is the
-/// process peak working set at the end and the bytes allocated by one fit.
+/// The CLV figures: fits on the golden data, BG/NBD and Pareto/NBD on synthetic bases drawn from the published CDNOW
+/// BG/NBD parameters with continuous T and recency (so nearly every customer is a distinct row, as in real exports),
+/// and scoring throughput; or the fits of one summary file. Times are Stopwatch minima over repeats, fit only (data
+/// loaded, no standard errors), beside the process CPU time of the fastest-CPU run (all threads: on a shared machine
+/// wall time includes waiting for a core); memory is the process peak working set at the end and the bytes allocated
+/// by one fit.
 /// </summary>
 public static class ClvBenchmark
 {
     private static readonly BgNbdModel Published = new(0.243, 4.414, 0.793, 2.426);
 
-    public static BenchOutput Run(string dataDirectory, int repeats, IReadOnlyList<int> syntheticSizes)
+    public static BenchOutput Run(string dataDirectory, BenchPlan plan)
     {
-        var cdnow = SummaryCsv.Read(Path.Combine(dataDirectory, "cdnow_customers_summary.csv"));
-        var spend = SummaryCsv.Read(Path.Combine(dataDirectory, "cdnow_customers_summary_with_transactions.csv"));
-        var donations = SummaryCsv.Read(Path.Combine(dataDirectory, "donations.csv"));
-        var fits = new List<FitFigure>
-        {
-            Time(BgNbdModel.ModelName, "cdnow", cdnow, repeats),
-            Time(MbgNbdModel.ModelName, "cdnow", cdnow, repeats),
-            Time(ParetoNbdModel.ModelName, "cdnow", cdnow, repeats),
-            Time(GammaGammaModel.ModelName, "cdnow", spend, repeats),
-            Time(BgBbModel.ModelName, "donations", donations, repeats),
-        };
-
+        var options = new FitOptions(StandardErrors: false, Parallel: plan.Parallel);
+        var fits = new List<FitFigure>();
         var scoring = new List<ScoringFigure>();
         double generateMs = 0;
-        List<CustomerSummary>? largest = null;
-        foreach (var size in syntheticSizes)
+        if (plan.Input != null)
         {
-            largest = null;
-            var watch = Stopwatch.StartNew();
-            var synthetic = BgNbdSimulator.Generate(Published, size, seed: 42);
-            generateMs = watch.Elapsed.TotalMilliseconds;
-            fits.Add(Time(BgNbdModel.ModelName, $"synthetic-{size}", synthetic, repeats));
-            largest = synthetic;
+            var rows = SummaryCsv.Read(plan.Input);
+            foreach (var model in plan.InputModels)
+            {
+                fits.Add(Time(model, Path.GetFileName(plan.Input), rows, plan.Repeats, options));
+            }
         }
-
-        if (largest != null)
+        else
         {
-            scoring.Add(Score(Published, largest));
+            var cdnow = SummaryCsv.Read(Path.Combine(dataDirectory, "cdnow_customers_summary.csv"));
+            var spend = SummaryCsv.Read(Path.Combine(dataDirectory, "cdnow_customers_summary_with_transactions.csv"));
+            var donations = SummaryCsv.Read(Path.Combine(dataDirectory, "donations.csv"));
+            fits.Add(Time(BgNbdModel.ModelName, "cdnow", cdnow, plan.Repeats, options));
+            fits.Add(Time(MbgNbdModel.ModelName, "cdnow", cdnow, plan.Repeats, options));
+            fits.Add(Time(ParetoNbdModel.ModelName, "cdnow", cdnow, plan.Repeats, options));
+            fits.Add(Time(GammaGammaModel.ModelName, "cdnow", spend, plan.Repeats, options));
+            fits.Add(Time(BgBbModel.ModelName, "donations", donations, plan.Repeats, options));
+            List<CustomerSummary>? largest = null;
+            foreach (var (model, sizes) in new[] { (BgNbdModel.ModelName, plan.BgNbdSizes), (ParetoNbdModel.ModelName, plan.ParetoSizes) })
+            {
+                foreach (var size in sizes)
+                {
+                    var watch = Stopwatch.StartNew();
+                    var synthetic = BgNbdSimulator.Generate(Published, size, seed: 42, resolution: 0);
+                    generateMs = Math.Max(generateMs, watch.Elapsed.TotalMilliseconds);
+                    Save(plan.SaveSynthetic, size, synthetic);
+                    fits.Add(Time(model, $"synthetic-{size}", synthetic, plan.Repeats, options));
+                    if (largest == null || synthetic.Count > largest.Count)
+                    {
+                        largest = synthetic;
+                    }
+                }
+            }
+
+            if (largest != null)
+            {
+                scoring.Add(Score(Published, largest));
+            }
         }
 
         using var process = Process.GetCurrentProcess();
@@ -70,31 +92,49 @@ public static class ClvBenchmark
         return new BenchOutput(
             System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription,
             Environment.ProcessorCount,
-            repeats,
+            plan.Parallel,
+            plan.Repeats,
             fits,
             scoring,
             Math.Round(generateMs, 1),
             process.PeakWorkingSet64);
     }
 
-    private static FitFigure Time(string model, string dataset, List<CustomerSummary> customers, int repeats)
+    private static void Save(string? directory, int size, List<CustomerSummary> rows)
+    {
+        if (directory == null)
+        {
+            return;
+        }
+
+        Directory.CreateDirectory(directory);
+        using var writer = new StreamWriter(Path.Combine(directory, $"synthetic-{size}.csv"));
+        SummaryCsv.Write(writer, rows);
+    }
+
+    private static FitFigure Time(string model, string dataset, List<CustomerSummary> customers, int repeats, FitOptions options)
     {
         FitResult? fit = null;
-        var best = double.PositiveInfinity;
+        double best = double.PositiveInfinity, bestCpu = double.PositiveInfinity;
         long allocated = 0;
+        using var process = Process.GetCurrentProcess();
         for (var i = 0; i < Math.Max(1, repeats); i++)
         {
             var before = GC.GetTotalAllocatedBytes(true);
+            process.Refresh();
+            var cpu = process.TotalProcessorTime;
             var watch = Stopwatch.StartNew();
-            fit = ModelCatalog.Fit(model, customers);
+            fit = ModelCatalog.Fit(model, customers, options);
             best = Math.Min(best, watch.Elapsed.TotalMilliseconds);
+            process.Refresh();
+            bestCpu = Math.Min(bestCpu, (process.TotalProcessorTime - cpu).TotalMilliseconds);
             allocated = GC.GetTotalAllocatedBytes(true) - before;
         }
 
-        var patterns = model == GammaGammaModel.ModelName
+        var distinct = ModelCatalog.IsSpendModel(model)
             ? GammaGammaModel.Repeaters(customers).Count
             : CompressedSummary.From(customers).Count;
-        return new FitFigure(model, dataset, fit!.Customers, patterns, Math.Round(best, 2), fit.Iterations, fit.Converged, Math.Round(fit.LogLikelihood, 3), FitOutput.From(fit, 0, 0).Parameters, allocated);
+        return new FitFigure(model, dataset, fit!.Customers, distinct, Math.Round(best, 2), Math.Round(bestCpu, 1), fit.Iterations, fit.Converged, Math.Round(fit.LogLikelihood, 3), FitOutput.From(fit, 0, 0).Parameters, allocated);
     }
 
     private static ScoringFigure Score(ITransactionModel model, List<CustomerSummary> customers)

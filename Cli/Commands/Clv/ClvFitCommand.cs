@@ -59,7 +59,8 @@ public static class ClvFitCommand
         command.SetAction(parseResult => ClvAction.Run(parseResult, output =>
         {
             var customers = inputs.Load(parseResult);
-            var options = new FitOptions(parseResult.GetValue(penalizer));
+            // The command line asks for standard errors and may use every core; the plugins do neither.
+            var options = new FitOptions(parseResult.GetValue(penalizer), StandardErrors: true, Parallel: true);
             var runs = Math.Max(1, parseResult.GetValue(repeat));
             FitResult? fit = null;
             var best = double.PositiveInfinity;

@@ -99,6 +99,11 @@ public static class ClvPredictCommand
             throw new ClvInputException($"Model file '{path}' has no 'model' and 'parameters' (write it with `rapport clv fit --json`).", "model-file");
         }
 
+        if (file.Converged == false)
+        {
+            throw new ClvInputException($"Model file '{path}' is from a fit that did not converge (converged: false); its parameters are not estimates. Refit before predicting.", "model-file");
+        }
+
         return file;
     }
 
@@ -113,5 +118,5 @@ public static class ClvPredictCommand
 
     private static string Text(double? v) => v?.ToString("G6", CultureInfo.InvariantCulture) ?? string.Empty;
 
-    private sealed record ModelFile(string Model, Dictionary<string, double> Parameters);
+    private sealed record ModelFile(string Model, Dictionary<string, double> Parameters, bool? Converged);
 }

@@ -56,7 +56,7 @@ public static class ClvValidateCommand
                 throw new ClvInputException("validate compares purchase counts in continuous time: use bgnbd, mbgnbd or paretonbd.", "model");
             }
 
-            var fit = ModelCatalog.Fit(name, summaries, new FitOptions(StandardErrors: false));
+            var fit = ModelCatalog.Fit(name, summaries, new FitOptions(StandardErrors: false, Parallel: true));
             var fitted = ModelCatalog.CreateTransactionModel(fit.Model, fit.Parameters);
             var report = HoldoutValidation.Validate(fitted, rows, TimeUnits.Between(calibration, holdout, unit));
             var result = new ValidateOutput(

@@ -68,12 +68,13 @@ public sealed class CompressedSummary
     public static CompressedSummary From(IReadOnlyList<CustomerSummary> rows, bool useValue = false, bool repeatersOnly = false)
     {
         CustomerSummary.Validate(rows);
-        var index = new Dictionary<PatternKey, int>();
-        var x = new List<int>();
-        var tx = new List<double>();
-        var t = new List<double>();
-        var value = new List<double>();
-        var weight = new List<double>();
+        // Sized for all rows distinct (continuous times): growing a million-entry table by doubling costs more memory.
+        var index = new Dictionary<PatternKey, int>(rows.Count);
+        var x = new List<int>(rows.Count);
+        var tx = new List<double>(rows.Count);
+        var t = new List<double>(rows.Count);
+        var value = new List<double>(rows.Count);
+        var weight = new List<double>(rows.Count);
         foreach (var row in rows)
         {
             if (repeatersOnly && row.Frequency == 0)

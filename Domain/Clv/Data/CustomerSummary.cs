@@ -21,25 +21,26 @@ public sealed record CustomerSummary(string Id, int Frequency, double Recency, d
 
         for (var i = 0; i < rows.Count; i++)
         {
+            // Messages are built only for a bad row: a million good rows should cost no strings.
             var row = rows[i];
-            var where = $"row {i + 1} (customer '{row.Id}')";
-            Check(row.Frequency >= 0, where, "frequency", row.Frequency, "must be a non-negative whole number");
-            Check(IsFinite(row.Recency) && row.Recency >= 0, where, "recency", row.Recency, "must be a finite number >= 0");
-            Check(IsFinite(row.T) && row.T > 0, where, "T", row.T, "must be a finite number > 0");
-            Check(row.Recency <= row.T * (1 + 1e-9) + 1e-9, where, "recency", row.Recency, $"must not exceed T ({Text(row.T)})");
-            Check(IsFinite(row.MonetaryValue) && row.MonetaryValue >= 0, where, "monetary value", row.MonetaryValue, "must be a finite number >= 0");
-            Check(IsFinite(row.Weight) && row.Weight > 0, where, "weights", row.Weight, "must be a finite number > 0");
-            Check(row.Frequency > 0 || row.Recency == 0, where, "recency", row.Recency, "must be 0 when frequency is 0");
+            Check(row.Frequency >= 0, i, row, "frequency", row.Frequency, "must be a non-negative whole number");
+            Check(IsFinite(row.Recency) && row.Recency >= 0, i, row, "recency", row.Recency, "must be a finite number >= 0");
+            Check(IsFinite(row.T) && row.T > 0, i, row, "T", row.T, "must be a finite number > 0");
+            Check(row.Recency <= row.T * (1 + 1e-9) + 1e-9, i, row, "recency", row.Recency, "must not exceed T");
+            Check(IsFinite(row.MonetaryValue) && row.MonetaryValue >= 0, i, row, "monetary value", row.MonetaryValue, "must be a finite number >= 0");
+            Check(IsFinite(row.Weight) && row.Weight > 0, i, row, "weights", row.Weight, "must be a finite number > 0");
+            Check(row.Frequency > 0 || row.Recency == 0, i, row, "recency", row.Recency, "must be 0 when frequency is 0");
         }
     }
 
     internal static bool IsFinite(double v) => !double.IsNaN(v) && !double.IsInfinity(v);
 
-    private static void Check(bool ok, string where, string column, double value, string rule)
+    private static void Check(bool ok, int index, CustomerSummary row, string column, double value, string rule)
     {
         if (!ok)
         {
-            throw new ClvInputException($"Invalid {column} at {where}: {Text(value)} {rule}.", column);
+            var detail = rule == "must not exceed T" ? $"{rule} ({Text(row.T)})" : rule;
+            throw new ClvInputException($"Invalid {column} at row {index + 1} (customer '{row.Id}'): {Text(value)} {detail}.", column);
         }
     }
 

@@ -20,8 +20,8 @@ public static class SummaryCsv
 
     public static List<CustomerSummary> Read(TextReader reader)
     {
-        var header = reader.ReadLine() ?? throw new ClvInputException("The summary file is empty: expected a header line.");
-        var columns = Split(header);
+        var csv = new Csv(reader);
+        var columns = csv.ReadRecord() ?? throw new ClvInputException("The summary file is empty: expected a header line.");
         var frequency = Find(columns, FrequencyNames, required: true);
         var recency = Find(columns, RecencyNames, required: true);
         var age = Find(columns, AgeNames, required: true);
@@ -29,17 +29,15 @@ public static class SummaryCsv
         var weight = Find(columns, WeightNames, required: false);
         var id = Find(columns, IdNames, required: false);
         var rows = new List<CustomerSummary>();
-        var lineNumber = 1;
-        string? line;
-        while ((line = reader.ReadLine()) != null)
+        string[]? cells;
+        while ((cells = csv.ReadRecord()) != null)
         {
-            lineNumber++;
-            if (line.Trim().Length == 0)
+            var lineNumber = csv.RecordLine;
+            if (cells.Length == 1 && cells[0].Length == 0)
             {
                 continue;
             }
 
-            var cells = Split(line);
             if (cells.Length != columns.Length)
             {
                 throw new ClvInputException($"Line {lineNumber}: expected {columns.Length} columns, found {cells.Length}.");
@@ -52,7 +50,7 @@ public static class SummaryCsv
             }
 
             rows.Add(new CustomerSummary(
-                id >= 0 ? cells[id] : (lineNumber - 1).ToString(CultureInfo.InvariantCulture),
+                id >= 0 ? cells[id] : (rows.Count + 1).ToString(CultureInfo.InvariantCulture),
                 (int)x,
                 Number(cells, recency, columns, lineNumber),
                 Number(cells, age, columns, lineNumber),
@@ -69,21 +67,27 @@ public static class SummaryCsv
         return rows;
     }
 
+    /// <summary>Writes rows in the form <see cref="Read(TextReader)"/> reads: ID,frequency,recency,T,monetary_value,weights.</summary>
+    public static void Write(TextWriter writer, IEnumerable<CustomerSummary> rows)
+    {
+        writer.WriteLine("ID,frequency,recency,T,monetary_value,weights");
+        foreach (var row in rows)
+        {
+            writer.WriteLine(string.Join(
+                ",",
+                Csv.Quote(row.Id),
+                row.Frequency.ToString(CultureInfo.InvariantCulture),
+                row.Recency.ToString("R", CultureInfo.InvariantCulture),
+                row.T.ToString("R", CultureInfo.InvariantCulture),
+                row.MonetaryValue.ToString("R", CultureInfo.InvariantCulture),
+                row.Weight.ToString("R", CultureInfo.InvariantCulture)));
+        }
+    }
+
     public static List<CustomerSummary> Read(string path)
     {
         using var reader = new StreamReader(path);
         return Read(reader);
-    }
-
-    private static string[] Split(string line)
-    {
-        var cells = line.Split(',');
-        for (var i = 0; i < cells.Length; i++)
-        {
-            cells[i] = cells[i].Trim().Trim('"');
-        }
-
-        return cells;
     }
 
     private static int Find(string[] columns, string[] names, bool required)

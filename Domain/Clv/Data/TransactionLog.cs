@@ -26,16 +26,20 @@ public static class TransactionLog
     public static List<Transaction> Read(TextReader reader)
     {
         string? first;
+        var headerLine = 0;
         while ((first = reader.ReadLine()) != null && first.Trim().Length == 0)
         {
+            headerLine++;
         }
+
+        headerLine++;
 
         if (first == null)
         {
             throw new ClvInputException("The transaction log is empty.");
         }
 
-        var result = first.IndexOf(',') >= 0 ? ReadCsv(first, reader) : ReadWhitespace(first, reader);
+        var result = first.IndexOf(',') >= 0 ? ReadCsv(Csv.SplitLine(first), first, headerLine, reader) : ReadWhitespace(first, reader);
         if (result.Count == 0)
         {
             throw new ClvInputException("The transaction log has no transactions.");
@@ -54,13 +58,12 @@ public static class TransactionLog
         return date.Date;
     }
 
-    private static List<Transaction> ReadCsv(string header, TextReader reader)
+    private static List<Transaction> ReadCsv(string[] columns, string header, int headerLine, TextReader reader)
     {
-        var columns = header.Split(',');
         int date = -1, id = -1, value = -1;
         for (var i = 0; i < columns.Length; i++)
         {
-            var name = columns[i].Trim().Trim('"').ToLowerInvariant();
+            var name = columns[i].ToLowerInvariant();
             if (name == "date")
             {
                 date = i;
@@ -81,27 +84,25 @@ public static class TransactionLog
         }
 
         var rows = new List<Transaction>();
-        var lineNumber = 1;
-        string? line;
-        while ((line = reader.ReadLine()) != null)
+        var csv = new Csv(reader, firstLine: headerLine + 1);
+        string[]? cells;
+        while ((cells = csv.ReadRecord()) != null)
         {
-            lineNumber++;
-            if (line.Trim().Length == 0)
+            if (cells.Length == 1 && cells[0].Length == 0)
             {
                 continue;
             }
 
-            var cells = line.Split(',');
+            var where = $"Line {csv.RecordLine}";
             if (cells.Length != columns.Length)
             {
-                throw new ClvInputException($"Line {lineNumber}: expected {columns.Length} columns, found {cells.Length}.");
+                throw new ClvInputException($"{where}: expected {columns.Length} columns, found {cells.Length}.");
             }
 
-            var where = $"Line {lineNumber}";
             rows.Add(new Transaction(
-                cells[id].Trim().Trim('"'),
-                ParseDate(cells[date].Trim().Trim('"'), where),
-                value >= 0 ? Value(cells[value].Trim().Trim('"'), where, columns[value].Trim()) : 0));
+                cells[id],
+                ParseDate(cells[date], where),
+                value >= 0 ? Value(cells[value], where, columns[value]) : 0));
         }
 
         return rows;

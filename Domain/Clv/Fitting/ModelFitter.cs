@@ -1,19 +1,51 @@
 using System;
+using Rapport.Domain.Clv.Data;
 using Rapport.Domain.Clv.Numerics;
 
 namespace Rapport.Domain.Clv.Fitting;
 
+/// <summary>A summed log-likelihood over compressed rows that writes its gradient in the parameters.</summary>
+public delegate double SummaryLikelihood(CompressedSummary data, double[] parameters, double[] gradient, bool parallel);
+
 /// <summary>
-/// Maximum likelihood over positive parameters: optimise in log space, add the optional L2 penalty, then derive
-/// standard errors by the delta method from the Hessian of the log-likelihood in log space.
+/// Maximum likelihood over positive parameters: optimise in log space with exact gradients, add the optional L2 penalty,
+/// refuse a likelihood without a maximum, and (when asked) derive standard errors by the delta method from the Hessian
+/// of the log-likelihood in log space.
 /// </summary>
 public static class ModelFitter
 {
+    /// <summary>Parameters beyond e^±23 (~1e-10 … 1e10) mean the likelihood rose towards a boundary, not to a maximum.</summary>
+    private const double BoundaryLog = 23;
+
+    /// <summary>The search never leaves e^±46: far enough to detect a boundary, near enough to stay finite.</summary>
+    private const double SearchLimitLog = 46;
+
+    /// <summary>Fit a model whose summed log-likelihood and gradient are evaluated over compressed rows (on all cores when the options allow).</summary>
+    public static FitResult Fit(string model, string[] names, double[] start, CompressedSummary data, SummaryLikelihood logLikelihood, FitOptions? options = null)
+    {
+        var parallel = options?.Parallel ?? false;
+        return Fit(model, names, start, (p, g) => logLikelihood(data, p, g, parallel), data.TotalWeight, options);
+    }
+
+    /// <summary>Fit with a log-likelihood alone: gradients by central differences (for models without an analytic one).</summary>
     public static FitResult Fit(
         string model,
         string[] names,
         double[] start,
         Func<double[], double> logLikelihood,
+        double customers,
+        FitOptions? options = null) =>
+        Fit(model, names, start, (p, g) => NumericGradient(logLikelihood, p, g), customers, options);
+
+    /// <summary>
+    /// Fit with a function that returns the log-likelihood at the parameters and writes its exact gradient with respect
+    /// to them into the second argument.
+    /// </summary>
+    public static FitResult Fit(
+        string model,
+        string[] names,
+        double[] start,
+        Func<double[], double[], double> logLikelihood,
         double customers,
         FitOptions? options = null)
     {
@@ -23,16 +55,28 @@ public static class ModelFitter
             throw new ClvInputException($"Penalizer must be a finite number >= 0, got {options.Penalizer}.", "penalizer");
         }
 
-        Func<double[], double> negative = logs =>
+        var penalizer = options.Penalizer;
+        Func<double[], double[], double> negative = (logs, gradient) =>
         {
-            var p = Exp(logs);
-            var penalty = 0.0;
-            foreach (var v in p)
+            foreach (var v in logs)
             {
-                penalty += v * v;
+                if (!(Math.Abs(v) <= SearchLimitLog))
+                {
+                    return double.PositiveInfinity;
+                }
             }
 
-            return -logLikelihood(p) + (options.Penalizer * penalty);
+            // In log space: ∂/∂θ = p ∂/∂p, and the penalty λ Σ p² adds 2λp².
+            var p = Exp(logs);
+            var ll = logLikelihood(p, gradient);
+            var penalty = 0.0;
+            for (var i = 0; i < p.Length; i++)
+            {
+                penalty += p[i] * p[i];
+                gradient[i] = (-gradient[i] * p[i]) + (2 * penalizer * p[i] * p[i]);
+            }
+
+            return -ll + (penalizer * penalty);
         };
 
         var startLogs = new double[start.Length];
@@ -47,15 +91,40 @@ public static class ModelFitter
             throw new ClvNumericException($"{model}: the likelihood could not be evaluated anywhere the optimiser searched.");
         }
 
+        RequireInterior(model, names, result.Point);
         var values = Exp(result.Point);
-        var ll = logLikelihood(values);
+        var ll = logLikelihood(values, new double[values.Length]);
         var errors = options.StandardErrors ? StandardErrors(negative, result.Point, values) : null;
         return new FitResult(model, names, values, errors, ll, customers, result.Iterations, result.Converged, result.Method);
     }
 
-    private static double[]? StandardErrors(Func<double[], double> negative, double[] logs, double[] values)
+    /// <summary>
+    /// A parameter driven to 0 or ∞ means the likelihood keeps rising towards the edge of the parameter space: the data
+    /// have no maximum-likelihood estimate, and the numbers the search stopped at mean nothing.
+    /// </summary>
+    private static void RequireInterior(string model, string[] names, double[] logs)
     {
-        var covariance = Hessian.InversePositiveDefinite(Hessian.Compute(x => Optimizer.Safe(negative, x), logs));
+        var edges = new System.Collections.Generic.List<string>();
+        for (var i = 0; i < logs.Length; i++)
+        {
+            if (Math.Abs(logs[i]) > BoundaryLog)
+            {
+                edges.Add($"{names[i]} goes to {(logs[i] < 0 ? "0" : "infinity")}");
+            }
+        }
+
+        if (edges.Count > 0)
+        {
+            throw new ClvNumericException(
+                $"{model}: the likelihood has no maximum on this data: it keeps increasing as {string.Join(" and ", edges)}, so no parameters can be estimated. " +
+                "This happens with too few customers or degenerate histories (e.g. every customer with repeat purchases has recency 0, or no customer ever stops buying); " +
+                "check the summary's recency and T columns and fit on more customers.");
+        }
+    }
+
+    private static double[]? StandardErrors(Func<double[], double[], double> negative, double[] logs, double[] values)
+    {
+        var covariance = Hessian.InversePositiveDefinite(Hessian.FromGradient((x, g) => Optimizer.Safe(negative, x, g), logs));
         if (covariance == null)
         {
             return null;
@@ -68,6 +137,14 @@ public static class ModelFitter
         }
 
         return errors;
+    }
+
+    private static double NumericGradient(Func<double[], double> logLikelihood, double[] p, double[] gradient)
+    {
+        var value = logLikelihood(p);
+        var g = Optimizer.Gradient(logLikelihood, p);
+        Array.Copy(g, gradient, g.Length);
+        return value;
     }
 
     private static double[] Exp(double[] logs)

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using Rapport.Domain.Clv.Data;
 using Rapport.Domain.Clv.Fitting;
+using Rapport.Domain.Clv.Numerics;
 using static Rapport.Domain.Clv.Numerics.SpecialFunctions;
 
 namespace Rapport.Domain.Clv.Models;
@@ -24,23 +25,43 @@ public sealed record BgBbModel(double Alpha, double Beta, double Gamma, double D
     {
         RequireDiscrete(customers);
         var data = CompressedSummary.From(customers);
-        return ModelFitter.Fit(ModelName, ParameterNames, new double[] { 1, 1, 1, 1 }, p => LogLikelihood(data, p[0], p[1], p[2], p[3]), data.TotalWeight, options);
+        return ModelFitter.Fit(ModelName, ParameterNames, new double[] { 1, 1, 1, 1 }, data, LogLikelihood, options);
     }
 
-    public static double LogLikelihood(CompressedSummary data, double alpha, double beta, double gamma, double delta)
+    public static double LogLikelihood(CompressedSummary data, double alpha, double beta, double gamma, double delta) =>
+        LogLikelihood(data, new[] { alpha, beta, gamma, delta }, new double[4]);
+
+    /// <summary>
+    /// Summed log-likelihood and its exact gradient. Each row is ln Σᵢ e^{termᵢ} with termᵢ a sum of ln B(u, v) − ln B(·,·),
+    /// so its gradient is the softmax-weighted sum of the terms' gradients, from ∂ ln B(u, v)/∂u = ψ(u) − ψ(u + v).
+    /// </summary>
+    public static double LogLikelihood(CompressedSummary data, double[] parameters, double[] gradient, bool parallel = false)
     {
-        var model = new BgBbModel(alpha, beta, gamma, delta);
-        var total = 0.0;
-        for (var i = 0; i < data.Count; i++)
+        var model = new BgBbModel(parameters[0], parameters[1], parameters[2], parameters[3]);
+        var total = ChunkedSum.Sum(data.Count, gradient, parallel, (from, to, g) =>
         {
-            total += data.Weight[i] * model.LogLikelihood(data.X[i], (int)data.Tx[i], (int)data.T[i]);
-        }
+            var sum = 0.0;
+            var rowGradient = new double[4];
+            for (var i = from; i < to; i++)
+            {
+                var w = data.Weight[i];
+                sum += w * model.LogLikelihood(data.X[i], (int)data.Tx[i], (int)data.T[i], rowGradient);
+                for (var j = 0; j < 4; j++)
+                {
+                    g[j] += w * rowGradient[j];
+                }
+            }
+
+            return sum;
+        });
 
         return ModelMath.Finite(total, "BG/BB log-likelihood");
     }
 
     /// <summary>ln L(x, t_x, n): alive through n, or dropped out right after one of the periods t_x .. n−1.</summary>
-    public double LogLikelihood(int x, int tx, int n)
+    public double LogLikelihood(int x, int tx, int n) => LogLikelihood(x, tx, n, null);
+
+    private double LogLikelihood(int x, int tx, int n, double[]? gradient)
     {
         var logBAlphaBeta = LogBeta(Alpha, Beta);
         var logBGammaDelta = LogBeta(Gamma, Delta);
@@ -51,7 +72,38 @@ public sealed record BgBbModel(double Alpha, double Beta, double Gamma, double D
             total = LogAddExp(total, term);
         }
 
+        if (gradient != null)
+        {
+            Gradient(x, tx, n, total, gradient);
+        }
+
         return total;
+    }
+
+    /// <summary>The gradient of one row's ln L: each term's gradient weighted by its share e^{term − ln L}.</summary>
+    private void Gradient(int x, int tx, int n, double logL, double[] gradient)
+    {
+        double psiAlpha = Digamma(Alpha), psiBeta = Digamma(Beta), psiAlphaBeta = Digamma(Alpha + Beta);
+        double psiGamma = Digamma(Gamma), psiDelta = Digamma(Delta), psiGammaDelta = Digamma(Gamma + Delta);
+        var psiAlphaX = Digamma(Alpha + x);
+        var logBAlphaBeta = LogBeta(Alpha, Beta);
+        var logBGammaDelta = LogBeta(Gamma, Delta);
+        Array.Clear(gradient, 0, 4);
+        for (var i = -1; i < n - tx; i++)
+        {
+            // i = −1: alive through n; otherwise dropped out right after period m = t_x + i.
+            var alive = i < 0;
+            var m = alive ? n : tx + i;
+            var g = alive ? Gamma : Gamma + 1;
+            var term = LogBeta(Alpha + x, Beta + m - x) - logBAlphaBeta + LogBeta(g, Delta + m) - logBGammaDelta;
+            var share = Math.Exp(term - logL);
+            var psiAlphaBetaM = Digamma(Alpha + Beta + m);
+            var psiGammaDeltaM = Digamma(g + Delta + m);
+            gradient[0] += share * (psiAlphaX - psiAlphaBetaM - psiAlpha + psiAlphaBeta);
+            gradient[1] += share * (Digamma(Beta + m - x) - psiAlphaBetaM - psiBeta + psiAlphaBeta);
+            gradient[2] += share * ((alive ? psiGamma : Digamma(Gamma + 1)) - psiGammaDeltaM - psiGamma + psiGammaDelta);
+            gradient[3] += share * (Digamma(Delta + m) - psiGammaDeltaM - psiDelta + psiGammaDelta);
+        }
     }
 
     public double ExpectedTransactions(double t)

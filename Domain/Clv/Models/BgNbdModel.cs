@@ -22,30 +22,67 @@ public sealed record BgNbdModel(double R, double Alpha, double A, double B) : IT
     {
         var data = CompressedSummary.From(customers);
         var start = new[] { 1, MeanT(data), 1, 1 };
-        return ModelFitter.Fit(ModelName, ParameterNames, start, p => LogLikelihood(data, p[0], p[1], p[2], p[3]), data.TotalWeight, options);
+        return ModelFitter.Fit(ModelName, ParameterNames, start, data, LogLikelihood, options);
     }
 
     /// <summary>Summed (weighted) log-likelihood.</summary>
-    public static double LogLikelihood(CompressedSummary data, double r, double alpha, double a, double b)
+    public static double LogLikelihood(CompressedSummary data, double r, double alpha, double a, double b) =>
+        LogLikelihood(data, new[] { r, alpha, a, b }, new double[4]);
+
+    /// <summary>
+    /// Summed log-likelihood at (r, α, a, b) and its exact gradient, written to <paramref name="gradient"/>. Per row,
+    /// with π the posterior weight of "dropped out after t_x": ∂/∂r = ψ(r+x) − ψ(r) + ln α − (1−π) ln(α+T) − π ln(α+t_x),
+    /// ∂/∂α = r/α − (r+x)((1−π)/(α+T) + π/(α+t_x)), ∂/∂a = π/a − [ψ(a+b+x) − ψ(a+b)],
+    /// ∂/∂b = ψ(b+x) − ψ(b) − [ψ(a+b+x) − ψ(a+b)] − π/(b+x−1).
+    /// </summary>
+    public static double LogLikelihood(CompressedSummary data, double[] parameters, double[] gradient, bool parallel = false)
     {
-        var gammaR = ModelMath.LogGammaRatios(r, data.DistinctX);
-        var betaB = ModelMath.LogGammaRatios(b, data.DistinctX);
-        var betaAb = ModelMath.LogGammaRatios(a + b, data.DistinctX);
-        var rLogAlpha = r * Math.Log(alpha);
+        double r = parameters[0], alpha = parameters[1], a = parameters[2], b = parameters[3];
+        var gammaR = ModelMath.GammaRatioTables(r, data.DistinctX, out var psiR);
+        var betaB = ModelMath.GammaRatioTables(b, data.DistinctX, out var psiB);
+        var betaAb = ModelMath.GammaRatioTables(a + b, data.DistinctX, out var psiAb);
+        var logAlpha = Math.Log(alpha);
         var logA = Math.Log(a);
-        var total = 0.0;
-        for (var i = 0; i < data.Count; i++)
+
+        // ln(a / (b + x − 1)) depends on x alone (unused when x = 0).
+        var logDropWeight = new double[data.DistinctX.Length];
+        for (var k = 0; k < logDropWeight.Length; k++)
         {
-            var x = data.X[i];
-            var k = data.XIndex[i];
-            var rx = r + x;
-            var common = gammaR[k] + betaB[k] - betaAb[k] + rLogAlpha;
-            var alive = -rx * Math.Log(alpha + data.T[i]);
-            var value = x == 0
-                ? alive
-                : LogAddExp(alive, logA - Math.Log(b + x - 1) - (rx * Math.Log(alpha + data.Tx[i])));
-            total += data.Weight[i] * (common + value);
+            logDropWeight[k] = data.DistinctX[k] > 0 ? logA - Math.Log(b + data.DistinctX[k] - 1) : 0;
         }
+
+        var total = ChunkedSum.Sum(data.Count, gradient, parallel, (from, to, g) =>
+        {
+            var sum = 0.0;
+            for (var i = from; i < to; i++)
+            {
+                var x = data.X[i];
+                var k = data.XIndex[i];
+                var w = data.Weight[i];
+                var rx = r + x;
+                var alphaT = alpha + data.T[i];
+                var alive = -rx * Math.Log(alphaT);
+                double value = alive, pi = 0, logRatio = 0, alphaTx = 1;
+                if (x > 0)
+                {
+                    // ln(e^alive + e^dropped) and π = e^dropped / (e^alive + e^dropped) from one exp.
+                    alphaTx = alpha + data.Tx[i];
+                    logRatio = Math.Log(alphaT / alphaTx);
+                    var d = logDropWeight[k] + (rx * logRatio);
+                    var e = Math.Exp(-Math.Abs(d));
+                    value = Math.Max(alive, alive + d) + Log1p(e);
+                    pi = d > 0 ? 1 / (1 + e) : e / (1 + e);
+                }
+
+                sum += w * (gammaR[k] + betaB[k] - betaAb[k] + (r * logAlpha) + value);
+                g[0] += w * (psiR[k] + logAlpha + (alive / rx) + (pi * logRatio));
+                g[1] += w * ((r / alpha) - (rx * (((1 - pi) / alphaT) + (pi / alphaTx))));
+                g[2] += w * ((x > 0 ? pi / a : 0) - psiAb[k]);
+                g[3] += w * (psiB[k] - psiAb[k] - (x > 0 ? pi / (b + x - 1) : 0));
+            }
+
+            return sum;
+        });
 
         return ModelMath.Finite(total, "BG/NBD log-likelihood");
     }

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using Rapport.Domain.Clv.Data;
 using Rapport.Domain.Clv.Fitting;
+using Rapport.Domain.Clv.Numerics;
 using static Rapport.Domain.Clv.Numerics.SpecialFunctions;
 
 namespace Rapport.Domain.Clv.Models;
@@ -28,7 +29,7 @@ public sealed record GammaGammaModel(double P, double Q, double Gamma)
         }
 
         var start = new[] { 1, 2, mean };
-        return ModelFitter.Fit(ModelName, ParameterNames, start, p => LogLikelihood(data, p[0], p[1], p[2]), data.TotalWeight, options);
+        return ModelFitter.Fit(ModelName, ParameterNames, start, data, LogLikelihood, options);
     }
 
     /// <summary>Customers with repeat purchases, grouped by (x, z̄); a repeater with z̄ ≤ 0 is rejected.</summary>
@@ -48,20 +49,52 @@ public sealed record GammaGammaModel(double P, double Q, double Gamma)
     }
 
     /// <summary>Σ w · ln f(z̄ | x): the density of the average of x gamma(p, ν) values, with ν integrated out.</summary>
-    public static double LogLikelihood(CompressedSummary data, double p, double q, double gamma)
+    public static double LogLikelihood(CompressedSummary data, double p, double q, double gamma) =>
+        LogLikelihood(data, new[] { p, q, gamma }, new double[3]);
+
+    /// <summary>
+    /// The summed log-likelihood and its exact gradient: ∂/∂p = x[ψ(px+q) − ψ(px) + ln x + ln z̄ − ln(γ+xz̄)],
+    /// ∂/∂q = ψ(px+q) − ψ(q) + ln γ − ln(γ+xz̄), ∂/∂γ = q/γ − (px+q)/(γ+xz̄).
+    /// </summary>
+    public static double LogLikelihood(CompressedSummary data, double[] parameters, double[] gradient, bool parallel = false)
     {
-        var total = 0.0;
-        var qLogGamma = q * Math.Log(gamma);
+        double p = parameters[0], q = parameters[1], gamma = parameters[2];
+        var logGamma = Math.Log(gamma);
         var logGammaQ = LogGamma(q);
-        for (var i = 0; i < data.Count; i++)
+        var psiQ = Digamma(q);
+
+        // Everything that depends on x alone, once per distinct frequency.
+        var perX = new double[data.DistinctX.Length];
+        var psiPx = new double[data.DistinctX.Length];
+        var psiPxQ = new double[data.DistinctX.Length];
+        for (var k = 0; k < perX.Length; k++)
         {
-            var x = data.X[i];
-            var z = data.Value[i];
-            var px = p * x;
-            var value = LogGamma(px + q) - LogGamma(px) - logGammaQ + qLogGamma + (px * Math.Log(x))
-                + ((px - 1) * Math.Log(z)) - ((px + q) * Math.Log(gamma + (x * z)));
-            total += data.Weight[i] * value;
+            var px = p * data.DistinctX[k];
+            perX[k] = LogGamma(px + q) - LogGamma(px) - logGammaQ + (q * logGamma) + (px * Math.Log(data.DistinctX[k]));
+            psiPx[k] = Digamma(px);
+            psiPxQ[k] = Digamma(px + q);
         }
+
+        var total = ChunkedSum.Sum(data.Count, gradient, parallel, (from, to, g) =>
+        {
+            var sum = 0.0;
+            for (var i = from; i < to; i++)
+            {
+                var x = data.X[i];
+                var k = data.XIndex[i];
+                var w = data.Weight[i];
+                var px = p * x;
+                var logZ = Math.Log(data.Value[i]);
+                var spend = gamma + (x * data.Value[i]);
+                var logSpend = Math.Log(spend);
+                sum += w * (perX[k] + ((px - 1) * logZ) - ((px + q) * logSpend));
+                g[0] += w * x * (psiPxQ[k] - psiPx[k] + Math.Log(x) + logZ - logSpend);
+                g[1] += w * (psiPxQ[k] - psiQ + logGamma - logSpend);
+                g[2] += w * ((q / gamma) - ((px + q) / spend));
+            }
+
+            return sum;
+        });
 
         return ModelMath.Finite(total, "Gamma-Gamma log-likelihood");
     }

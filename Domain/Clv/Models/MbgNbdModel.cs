@@ -22,27 +22,49 @@ public sealed record MbgNbdModel(double R, double Alpha, double A, double B) : I
     {
         var data = CompressedSummary.From(customers);
         var start = new[] { 1, BgNbdModel.MeanT(data), 1, 1 };
-        return ModelFitter.Fit(ModelName, ParameterNames, start, p => LogLikelihood(data, p[0], p[1], p[2], p[3]), data.TotalWeight, options);
+        return ModelFitter.Fit(ModelName, ParameterNames, start, data, LogLikelihood, options);
     }
 
-    public static double LogLikelihood(CompressedSummary data, double r, double alpha, double a, double b)
+    public static double LogLikelihood(CompressedSummary data, double r, double alpha, double a, double b) =>
+        LogLikelihood(data, new[] { r, alpha, a, b }, new double[4]);
+
+    /// <summary>
+    /// Summed log-likelihood and its exact gradient. Per row, with π = P(dropped out after t_x | data):
+    /// ∂/∂r = ψ(r+x) − ψ(r) + ln α − ln(α+T) + π ln((α+T)/(α+t_x)), ∂/∂α = r/α − (r+x)/(α+T) + π(r+x)(1/(α+T) − 1/(α+t_x)),
+    /// ∂/∂a = π/a − 1/(a+b) − [ψ(a+b+1+x) − ψ(a+b+1)], ∂/∂b = 1/b − 1/(a+b) + [ψ(b+1+x) − ψ(b+1)] − [ψ(a+b+1+x) − ψ(a+b+1)] − π/(b+x).
+    /// </summary>
+    public static double LogLikelihood(CompressedSummary data, double[] parameters, double[] gradient, bool parallel = false)
     {
-        var gammaR = ModelMath.LogGammaRatios(r, data.DistinctX);
-        var betaB = ModelMath.LogGammaRatios(b + 1, data.DistinctX);
-        var betaAb = ModelMath.LogGammaRatios(a + b + 1, data.DistinctX);
-        var constant = (r * Math.Log(alpha)) + Math.Log(b) - Math.Log(a + b);
+        double r = parameters[0], alpha = parameters[1], a = parameters[2], b = parameters[3];
+        var gammaR = ModelMath.GammaRatioTables(r, data.DistinctX, out var psiR);
+        var betaB = ModelMath.GammaRatioTables(b + 1, data.DistinctX, out var psiB);
+        var betaAb = ModelMath.GammaRatioTables(a + b + 1, data.DistinctX, out var psiAb);
+        var logAlpha = Math.Log(alpha);
+        var constant = (r * logAlpha) + Math.Log(b) - Math.Log(a + b);
         var logA = Math.Log(a);
-        var total = 0.0;
-        for (var i = 0; i < data.Count; i++)
+        var total = ChunkedSum.Sum(data.Count, gradient, parallel, (from, to, g) =>
         {
-            var x = data.X[i];
-            var k = data.XIndex[i];
-            var rx = r + x;
-            var logAlphaT = Math.Log(alpha + data.T[i]);
-            var dropped = logA - Math.Log(b + x) + (rx * (logAlphaT - Math.Log(alpha + data.Tx[i])));
-            var value = constant + gammaR[k] + betaB[k] - betaAb[k] - (rx * logAlphaT) + LogAddExp(dropped, 0);
-            total += data.Weight[i] * value;
-        }
+            var sum = 0.0;
+            for (var i = from; i < to; i++)
+            {
+                var x = data.X[i];
+                var k = data.XIndex[i];
+                var w = data.Weight[i];
+                var rx = r + x;
+                var logAlphaT = Math.Log(alpha + data.T[i]);
+                var logRatio = logAlphaT - Math.Log(alpha + data.Tx[i]);
+                var dropped = logA - Math.Log(b + x) + (rx * logRatio);
+                var mix = LogAddExp(dropped, 0);
+                var pi = Math.Exp(dropped - mix);
+                sum += w * (constant + gammaR[k] + betaB[k] - betaAb[k] - (rx * logAlphaT) + mix);
+                g[0] += w * (psiR[k] + logAlpha - logAlphaT + (pi * logRatio));
+                g[1] += w * ((r / alpha) - (rx / (alpha + data.T[i])) + (pi * rx * ((1 / (alpha + data.T[i])) - (1 / (alpha + data.Tx[i])))));
+                g[2] += w * ((pi / a) - (1 / (a + b)) - psiAb[k]);
+                g[3] += w * ((1 / b) - (1 / (a + b)) + psiB[k] - psiAb[k] - (pi / (b + x)));
+            }
+
+            return sum;
+        });
 
         return ModelMath.Finite(total, "MBG/NBD log-likelihood");
     }

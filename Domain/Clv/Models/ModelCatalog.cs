@@ -44,6 +44,14 @@ public static class ModelCatalog
             throw new ClvInputException($"Model parameter '{name}' is missing or not a finite positive number.", name);
         }
 
+        // A fit refuses estimates beyond e^±23 (the likelihood had no maximum); a saved model there is not usable.
+        if (v < 1e-10 || v > 1e10)
+        {
+            throw new ClvInputException(
+                $"Model parameter '{name}' = {v.ToString("R", System.Globalization.CultureInfo.InvariantCulture)} is outside 1e-10 to 1e10: it comes from a fit whose likelihood had no maximum, not from an estimate. Refit on more customers.",
+                name);
+        }
+
         return v;
     }
 

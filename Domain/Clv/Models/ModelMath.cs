@@ -24,6 +24,41 @@ internal static class ModelMath
         return table;
     }
 
+    /// <summary>ln Γ(a + x) − ln Γ(a) and its derivative ψ(a + x) − ψ(a), for each distinct x.</summary>
+    public static double[] GammaRatioTables(double a, int[] distinctX, out double[] psi)
+    {
+        psi = DigammaDifferences(a, distinctX);
+        return LogGammaRatios(a, distinctX);
+    }
+
+    /// <summary>ψ(a + x) − ψ(a) for each distinct x: the derivative of <see cref="LogGammaRatios"/> with respect to a.</summary>
+    public static double[] DigammaDifferences(double a, int[] distinctX)
+    {
+        var table = new double[distinctX.Length];
+        var baseline = SpecialFunctions.Digamma(a);
+        for (var i = 0; i < distinctX.Length; i++)
+        {
+            var x = distinctX[i];
+            if (x <= 32)
+            {
+                // Σ 1/(a + j) is exact to rounding where ψ(a + x) − ψ(a) would cancel.
+                var sum = 0.0;
+                for (var j = 0; j < x; j++)
+                {
+                    sum += 1 / (a + j);
+                }
+
+                table[i] = sum;
+            }
+            else
+            {
+                table[i] = SpecialFunctions.Digamma(a + x) - baseline;
+            }
+        }
+
+        return table;
+    }
+
     public static void RequireHorizon(double t)
     {
         if (!(t >= 0) || double.IsInfinity(t))

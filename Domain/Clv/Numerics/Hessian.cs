@@ -2,7 +2,7 @@ using System;
 
 namespace Rapport.Domain.Clv.Numerics;
 
-/// <summary>Central-difference Hessian and its inverse, for standard errors at a likelihood optimum.</summary>
+/// <summary>Central-difference Hessians (from values or from an exact gradient) and the inverse, for standard errors at a likelihood optimum.</summary>
 public static class Hessian
 {
     public static double[,] Compute(Func<double[], double> f, double[] x, double step = 1e-4)
@@ -34,6 +34,40 @@ public static class Hessian
                 p[j] = x[j];
                 h[i, j] = value;
                 h[j, i] = value;
+            }
+        }
+
+        return h;
+    }
+
+    /// <summary>Hessian as central differences of an exact gradient (2n gradient calls), symmetrised.</summary>
+    public static double[,] FromGradient(Func<double[], double[], double> f, double[] x, double step = 1e-5)
+    {
+        var n = x.Length;
+        var h = new double[n, n];
+        var p = (double[])x.Clone();
+        var up = new double[n];
+        var down = new double[n];
+        for (var j = 0; j < n; j++)
+        {
+            p[j] = x[j] + step;
+            f(p, up);
+            p[j] = x[j] - step;
+            f(p, down);
+            p[j] = x[j];
+            for (var i = 0; i < n; i++)
+            {
+                h[i, j] = (up[i] - down[i]) / (2 * step);
+            }
+        }
+
+        for (var i = 0; i < n; i++)
+        {
+            for (var j = 0; j < i; j++)
+            {
+                var mean = (h[i, j] + h[j, i]) / 2;
+                h[i, j] = mean;
+                h[j, i] = mean;
             }
         }
 

@@ -3,17 +3,29 @@ using System;
 namespace Rapport.Domain.Clv.Numerics;
 
 /// <summary>
-/// Unconstrained minimiser: BFGS with central-difference gradients and a backtracking (Armijo) line search,
-/// falling back to Nelder–Mead when BFGS stalls. Objective failures (exceptions, NaN) count as +∞ so the
-/// line search simply steps back from parameter regions where a likelihood cannot be evaluated.
+/// Unconstrained minimiser: BFGS with exact gradients (or central differences when only values are given) and a
+/// backtracking (Armijo) line search, falling back to Nelder–Mead when BFGS stalls. Objective failures (exceptions,
+/// NaN) count as +∞ so the line search simply steps back from parameter regions where a likelihood cannot be evaluated.
 /// </summary>
 public static class Optimizer
 {
     private const double GradientStep = 1e-5;
 
-    public static OptimizerResult Minimize(Func<double[], double> objective, double[] start, int maxIterations = 500)
+    public static OptimizerResult Minimize(Func<double[], double> objective, double[] start, int maxIterations = 500) =>
+        Minimize(
+            (x, g) =>
+            {
+                var d = Gradient(objective, x);
+                Array.Copy(d, g, d.Length);
+                return objective(x);
+            },
+            start,
+            maxIterations);
+
+    /// <summary>Minimises a function that returns its value and writes its gradient into the second argument.</summary>
+    public static OptimizerResult Minimize(Func<double[], double[], double> objective, double[] start, int maxIterations = 500)
     {
-        Func<double[], double> f = x => Safe(objective, x);
+        Func<double[], double[], double> f = (x, g) => Safe(objective, x, g);
         var scaleTolerance = 1e-7;
         var bfgs = Bfgs(f, (double[])start.Clone(), maxIterations, scaleTolerance);
         if (bfgs.Converged)
@@ -21,7 +33,8 @@ public static class Optimizer
             return bfgs;
         }
 
-        var simplex = NelderMead.Minimize(f, bfgs.Point, maxIterations * 10);
+        var scratch = new double[start.Length];
+        var simplex = NelderMead.Minimize(x => f(x, scratch), bfgs.Point, maxIterations * 10);
         var polished = Bfgs(f, simplex.Point, maxIterations, scaleTolerance);
         return new OptimizerResult(
             polished.Point,
@@ -64,16 +77,30 @@ public static class Optimizer
         }
     }
 
-    private static OptimizerResult Bfgs(Func<double[], double> f, double[] x, int maxIterations, double tolerance)
+    /// <summary>The objective, with failures (an exception, NaN in the value or gradient) reported as +∞.</summary>
+    internal static double Safe(Func<double[], double[], double> objective, double[] x, double[] gradient)
+    {
+        try
+        {
+            var v = objective(x, gradient);
+            return double.IsNaN(v) || double.IsNaN(MaxAbs(gradient)) || double.IsInfinity(MaxAbs(gradient)) ? double.PositiveInfinity : v;
+        }
+        catch (ArithmeticException)
+        {
+            return double.PositiveInfinity;
+        }
+    }
+
+    private static OptimizerResult Bfgs(Func<double[], double[], double> f, double[] x, int maxIterations, double tolerance)
     {
         var n = x.Length;
-        var fx = f(x);
+        var g = new double[n];
+        var fx = f(x, g);
         if (double.IsInfinity(fx))
         {
             return new OptimizerResult(x, fx, 0, false, "bfgs", double.PositiveInfinity);
         }
 
-        var g = Gradient(f, x);
         var h = Identity(n);
         var iteration = 0;
         var converged = false;
@@ -98,6 +125,7 @@ public static class Optimizer
             // Keep each trial step within e^±3 per (log-)parameter.
             var step = System.Math.Min(1, 3 / System.Math.Max(MaxAbs(d), 1e-300));
             var trial = new double[n];
+            var gt = new double[n];
             double ft = double.PositiveInfinity;
             var accepted = false;
             for (var backtrack = 0; backtrack < 60; backtrack++)
@@ -107,7 +135,7 @@ public static class Optimizer
                     trial[i] = x[i] + (step * d[i]);
                 }
 
-                ft = f(trial);
+                ft = f(trial, gt);
                 if (ft <= fx + (1e-4 * step * slope))
                 {
                     accepted = true;
@@ -128,7 +156,6 @@ public static class Optimizer
                 continue;
             }
 
-            var gt = Gradient(f, trial);
             var s = new double[n];
             var y = new double[n];
             for (var i = 0; i < n; i++)

@@ -45,6 +45,26 @@ public static class SpecialFunctions
         return HalfLogTwoPi + ((z + 0.5) * System.Math.Log(t)) - t + System.Math.Log(sum);
     }
 
+    /// <summary>ψ(x) = d/dx ln Γ(x) for x &gt; 0: recurrence up to x ≥ 10, then the asymptotic series (~1e-15).</summary>
+    public static double Digamma(double x)
+    {
+        if (!(x > 0) || double.IsInfinity(x))
+        {
+            throw new ClvNumericException($"Digamma needs a finite positive argument, got {x}.");
+        }
+
+        var shift = 0.0;
+        while (x < 10)
+        {
+            shift -= 1 / x;
+            x += 1;
+        }
+
+        var inv2 = 1 / (x * x);
+        var tail = inv2 * ((1.0 / 12) - (inv2 * ((1.0 / 120) - (inv2 * ((1.0 / 252) - (inv2 * ((1.0 / 240) - (inv2 * ((1.0 / 132) - (inv2 * (691.0 / 32760)))))))))));
+        return shift + System.Math.Log(x) - (0.5 / x) - tail;
+    }
+
     /// <summary>ln B(a, b) = ln Γ(a) + ln Γ(b) − ln Γ(a + b).</summary>
     public static double LogBeta(double a, double b) => LogGamma(a) + LogGamma(b) - LogGamma(a + b);
 

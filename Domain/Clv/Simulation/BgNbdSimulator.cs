@@ -8,7 +8,8 @@ namespace Rapport.Domain.Clv.Simulation;
 
 /// <summary>
 /// Draws a synthetic customer base from a BG/NBD model, shaped like the CDNOW cohort: first purchases spread over an
-/// acquisition window, one calibration end, times recorded to the day (so the summaries compress as real data does).
+/// acquisition window, one calibration end. Times are recorded to <c>resolution</c> (default a day, in weeks), or
+/// exactly when it is 0 (continuous T and recency, as exports with timestamps are: nearly every row is distinct).
 /// </summary>
 public static class BgNbdSimulator
 {
@@ -25,7 +26,7 @@ public static class BgNbdSimulator
         {
             var lambda = random.Gamma(model.R) / model.Alpha;
             var p = random.Beta(model.A, model.B);
-            var T = calibrationLength - (Math.Floor(random.Uniform() * acquisitionWindow / resolution) * resolution);
+            var T = calibrationLength - Recorded(random.Uniform() * acquisitionWindow, resolution, Math.Floor);
             int x = 0;
             double t = 0, tx = 0;
             while (true)
@@ -47,10 +48,13 @@ public static class BgNbdSimulator
             }
 
             // Nearest recorded day: flooring would bias recency (and so the fitted dropout) downwards.
-            var recency = Math.Round(tx / resolution) * resolution;
+            var recency = Recorded(tx, resolution, Math.Round);
             rows.Add(new CustomerSummary(i.ToString(CultureInfo.InvariantCulture), x, Math.Min(recency, T), T));
         }
 
         return rows;
     }
+
+    private static double Recorded(double time, double resolution, Func<double, double> toStep) =>
+        resolution > 0 ? toStep(time / resolution) * resolution : time;
 }
