@@ -266,6 +266,27 @@ public sealed class FeedAccessMatrixTests
     }
 
     [Test]
+    public void A_mentioned_record_the_reader_cannot_read_shows_without_its_name()
+    {
+        var donor = _w.As(Person.Outsider).Create(new Entity("contact") { ["lastname"] = "Major donor" });
+        _w.As(Person.Outsider).Execute(new OrganizationRequest("GrantAccess")
+        {
+            ["Target"] = new EntityReference("contact", donor),
+            ["Principal"] = new EntityReference("systemuser", _w.Id(Person.Author)),
+            ["AccessMask"] = 1,
+        });
+        _w.As(Person.Author).Create(new Entity(FeedTables.Post)
+        {
+            ["rapport_regardingtable"] = "contact",
+            ["rapport_regardingid"] = _w.Board.ToString("D"),
+            ["rapport_text"] = $"Introduced to @[contact,{donor:D},\"Major donor\"]",
+        });
+
+        Assert.That(_w.RecordFeed(Person.Author, _w.Board), Does.Contain("Introduced to @Major donor"), "Ada reads the donor (shared)");
+        Assert.That(_w.RecordFeed(Person.Colleague, _w.Board), Does.Contain("Introduced to @a record you can't open").And.Not.Contain("Major donor"));
+    }
+
+    [Test]
     public void Losing_access_by_an_owner_change_takes_effect_at_the_next_read()
     {
         Assert.That(_w.RecordFeed(Person.Author, _w.Board), Does.Contain(SecuredFeedWorld.Secret));
