@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using System.ServiceModel;
 using Microsoft.Xrm.Sdk;
 using Microsoft.Xrm.Sdk.Query;
 using Rapport.Emulator;
@@ -119,14 +118,7 @@ public sealed class SecuredFeedWorld
         Env.SystemService.RetrieveMultiple(new QueryExpression(table) { ColumnSet = new ColumnSet(true) }).Entities.ToList();
 
     /// <summary>The call is refused (a fault whose message contains <paramref name="expected"/>) and wrote nothing.</summary>
-    public string Refused(Action call, string expected)
-    {
-        var before = Env.Store.Snapshot();
-        var fault = Assert.Throws<FaultException<OrganizationServiceFault>>(() => call())!;
-        Assert.That(fault.Detail.Message, Does.Contain(expected));
-        Assert.That(Env.Store.Snapshot(), Is.EqualTo(before), "a refused request wrote something");
-        return fault.Detail.Message;
-    }
+    public string Refused(Action call, string expected) => FeedWorld.Refused(Env, call, expected);
 
     private static IEnumerable<(string, PrivilegeType, PrivilegeDepth)> FundraiserPrivileges()
     {
