@@ -39,6 +39,9 @@ namespace Rapport.LocalEnvironment;
 public sealed partial class LocalHost : IAsyncDisposable
 {
     private const string ApiPrefix = "/api/data/v9.2";
+
+    /// <summary>Largest request body accepted (Kestrel's default, stated): anything larger gets 413, not a fault.</summary>
+    public const long MaxBodyBytes = 30_000_000;
     private readonly WebApplication _app;
     private readonly object _gate = new();
     private readonly WebApiHandler _handler;
@@ -75,7 +78,11 @@ public sealed partial class LocalHost : IAsyncDisposable
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.Services.AddSingleton<IHostLifetime, PassiveLifetime>();
-        builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, options.Port));
+        builder.WebHost.UseKestrel(k =>
+        {
+            k.Listen(IPAddress.Loopback, options.Port);
+            k.Limits.MaxRequestBodySize = MaxBodyBytes;
+        });
         var app = builder.Build();
         var host = new LocalHost(app, env, options.Token ?? NewToken(), options.Time);
         host._protection = options.Throttle > 0 ? new ServiceProtection(options.Throttle, options.ThrottleRetryAfter) : null;
@@ -239,6 +246,19 @@ public sealed partial class LocalHost : IAsyncDisposable
             return;
         }
 
+        // The cookie rides along any request the browser makes: a write with it must come from this origin, as JSON.
+        if (!Authorized(context) && SignIn.CrossSiteWriteRefusal(context) is { } refusal)
+        {
+            await ErrorResponses.WriteAsync(context, 403, unchecked((int)0x80040220), refusal).ConfigureAwait(false);
+            return;
+        }
+
+        if (context.Request.ContentLength > MaxBodyBytes)
+        {
+            await TooLargeAsync(context).ConfigureAwait(false);
+            return;
+        }
+
         if (_protection is not null && await _protection.RejectAsync(context).ConfigureAwait(false))
         {
             return;
@@ -268,6 +288,10 @@ public sealed partial class LocalHost : IAsyncDisposable
 
             await WriteAsync(context, response).ConfigureAwait(false);
         }
+        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            await TooLargeAsync(context).ConfigureAwait(false);
+        }
         catch (WebApiException e)
         {
             await ErrorResponses.WriteAsync(context, e.Status, e.Code, e.Message).ConfigureAwait(false);
@@ -282,6 +306,9 @@ public sealed partial class LocalHost : IAsyncDisposable
             await ErrorResponses.WriteAsync(context, 500, unchecked((int)0x80040216), e.Message).ConfigureAwait(false);
         }
     }
+
+    private static Task TooLargeAsync(HttpContext context) =>
+        ErrorResponses.WriteAsync(context, 413, unchecked((int)0x80040203), $"The request body is larger than {MaxBodyBytes:N0} bytes; send large files with the chunked upload messages.");
 
     private bool Authorized(HttpContext context)
     {
@@ -313,6 +340,14 @@ public sealed partial class LocalHost : IAsyncDisposable
             return;
         }
 
+        if (!CanRead(user, table, id))
+        {
+            context.Response.StatusCode = 403;
+            context.Response.ContentType = "text/html; charset=utf-8";
+            await context.Response.WriteAsync(FormHostPage.NoAccess(Environment, table)).ConfigureAwait(false);
+            return;
+        }
+
         var resource = FormHostPage.Pick(_importer.WebResources, query["webresource"].Count > 0 ? query["webresource"].ToString() : null);
         if (resource is null)
         {
@@ -322,6 +357,16 @@ public sealed partial class LocalHost : IAsyncDisposable
 
         context.Response.ContentType = "text/html; charset=utf-8";
         await context.Response.WriteAsync(FormHostPage.Render(Environment, $"{context.Request.Scheme}://{context.Request.Host}", pageToken, table, id, resource.Name, _importer.WebResources.Select(r => r.Name).ToList(), user, impersonate)).ConfigureAwait(false);
+    }
+
+    /// <summary>Whether the page's user may read the record (a missing record is left to the page, which shows it empty).</summary>
+    private bool CanRead(Guid user, string table, Guid id)
+    {
+        lock (_gate)
+        {
+            return Environment.Store.Find(table, id) is null
+                || (Environment.Security.RightsOf(user, new EntityReference(table, id)) & Emulator.Security.AccessRights.ReadAccess) != 0;
+        }
     }
 
     private static async Task<JsonElement?> ReadBodyAsync(HttpContext context)

@@ -55,7 +55,9 @@ public sealed class DataverseAccessPolicy : IAccessPolicy
         var grants = principal.Grants(table, PrivilegeType.Read);
         if (grants.Count == 0)
         {
-            return static _ => false;
+            // Dataverse refuses the whole query (root or linked table) rather than returning no rows: "Principal user
+            // ... is missing prvRead<table> privilege", as RetrieveMultiple, FetchXML and the Web API report it.
+            throw PrivilegeDeniedFault.MissingPrivilege(principal, "prvRead" + meta.LogicalName, meta);
         }
 
         // Organization-owned tables: holding Read at any depth shows every row. Global depth does the same.

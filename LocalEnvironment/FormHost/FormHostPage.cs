@@ -106,6 +106,26 @@ internal static class FormHostPage
     }
 
     /// <summary>
+    /// The form for a record the viewing user cannot read, as a model-driven app shows it: the access message only —
+    /// no record name, no feed (so no composer), no card, no commands.
+    /// </summary>
+    public static string NoAccess(DataverseEmulator env, string table)
+    {
+        var display = WebUtility.HtmlEncode(env.Metadata.Find(table)?.Definition.DisplayName ?? table);
+        return $"""
+            <!DOCTYPE html>
+            <html lang="en">
+            <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+            <title>No access — Rapport local environment</title><style>{Style}</style></head>
+            <body>
+            <header class="form-header"><h1 id="form-title">You don't have access to this record</h1><span class="form-table">{display}</span></header>
+            <main class="form-body" style="padding:12px"><p id="no-access" role="alert">Ask the record's owner or your administrator to share it with you.</p></main>
+            </body>
+            </html>
+            """;
+    }
+
+    /// <summary>
     /// The shim's window.__rapportLocal without a form. A null token (the page was opened with the sign-in session
     /// cookie) keeps the token out of the page: the shim then calls the Web API same-origin with the cookie.
     /// </summary>

@@ -58,6 +58,32 @@ internal static class SignIn
         context.Response.Redirect(LandingPath);
     }
 
+    /// <summary>
+    /// Why a write sent with the session cookie (not the bearer token) is refused, or null: it must carry an Origin
+    /// equal to this environment's (browsers send Origin on every non-GET request, so a form or script on another
+    /// site is recognised even where SameSite is not honoured) and, when it has a body, the JSON content type (a
+    /// cross-site HTML form can only send text/plain, urlencoded or multipart bodies).
+    /// </summary>
+    public static string? CrossSiteWriteRefusal(HttpContext context)
+    {
+        var request = context.Request;
+        if (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method) || HttpMethods.IsOptions(request.Method)
+            || string.IsNullOrEmpty(request.Cookies[SignInSessions.CookieName]))
+        {
+            return null;
+        }
+
+        var own = $"{request.Scheme}://{request.Host}";
+        if (!string.Equals(request.Headers.Origin.ToString(), own, StringComparison.OrdinalIgnoreCase))
+        {
+            return $"A write with the sign-in cookie must come from a page of this environment (Origin {own}); it came from '{request.Headers.Origin}'.";
+        }
+
+        var hasBody = request.ContentLength > 0 || request.Headers.TransferEncoding.Count > 0;
+        var json = request.ContentType is { } type && type.Split(';')[0].Trim().Equals("application/json", StringComparison.OrdinalIgnoreCase);
+        return hasBody && !json ? "A write with the sign-in cookie must send its body as application/json." : null;
+    }
+
     public static bool HasSession(HttpContext context, SignInSessions sessions) =>
         sessions.IsValid(context.Request.Cookies[SignInSessions.CookieName]);
 

@@ -4,23 +4,45 @@ using Rapport.Plugins.Services.Feed;
 
 namespace Rapport.Plugins.Feed;
 
-/// <summary>Comments: validated before the write; the post's comment count and latest comments follow creates and deletes.</summary>
+/// <summary>
+/// Comments: validated before the write; edits and deletes by the author or a moderator (a moderator's delete is
+/// logged); the post's comment count and latest comments follow creates, edits and deletes.
+/// </summary>
 [Step("Create", "rapport_comment", Stage.PreOperation, StepMode.Synchronous)]
 [Step("Create", "rapport_comment", Stage.PostOperation, StepMode.Synchronous)]
+[Step("Update", "rapport_comment", Stage.PreOperation, StepMode.Synchronous, FilteringAttributes = "rapport_text")]
+[Step("Update", "rapport_comment", Stage.PostOperation, StepMode.Synchronous, FilteringAttributes = "rapport_text")]
+[Step("Delete", "rapport_comment", Stage.PreOperation, StepMode.Synchronous)]
 [Step("Delete", "rapport_comment", Stage.PostOperation, StepMode.Synchronous)]
-[Image("Delete", ImageKind.PreImage, "before", "rapport_postid")]
+[Image("Update", ImageKind.PreImage, "before", "rapport_postid,rapport_authorid,rapport_text")]
+[Image("Delete", ImageKind.PreImage, "before", "rapport_postid,rapport_authorid,rapport_text")]
 public sealed class CommentPlugin : PluginBase
 {
     protected override void ExecuteStep(LocalPluginContext context)
     {
         var ctx = context.ExecutionContext;
-        if (ctx.MessageName == "Create" && ctx.Stage == (int)Stage.PreOperation)
+        var pre = ctx.Stage == (int)Stage.PreOperation;
+        switch (ctx.MessageName)
         {
-            PostService.ValidateNewComment(context, context.Target);
-            return;
+            case "Create" when pre:
+                PostService.ValidateNewComment(context, context.Target);
+                break;
+            case "Create":
+                PostService.AfterCommentChange(context, ctx.PrimaryEntityId, context.Target, created: true);
+                break;
+            case "Update" when pre:
+                PostService.EditComment(context, context.Target, context.PreImage("before"));
+                break;
+            case "Update":
+                PostService.RefreshLatestComments(context, context.PreImage("before"));
+                break;
+            case "Delete" when pre:
+                var before = context.PreImage("before");
+                PostService.CheckDelete(context, before, FeedData.Post, FeedData.Text(before.GetAttributeValue<Microsoft.Xrm.Sdk.EntityReference>("rapport_postid")?.Id ?? System.Guid.Empty));
+                break;
+            default:
+                PostService.AfterCommentChange(context, ctx.PrimaryEntityId, context.PreImage("before"), created: false);
+                break;
         }
-
-        var created = ctx.MessageName == "Create";
-        PostService.AfterCommentChange(context, ctx.PrimaryEntityId, created ? context.Target : context.PreImage("before"), created);
     }
 }

@@ -29,6 +29,12 @@ public sealed class FollowApiPlugin : PluginBase
                 output["Removed"] = FollowService.Unfollow(context, table, id, followerId);
                 break;
             case "rapport_GetFollowState":
+                // Nothing about a record the caller can't read: not whether it exists, is tracked or is followed.
+                if (!PostService.CanRead(context.InitiatingUserService, new Rapport.Domain.Feed.RecordRef(table, id)))
+                {
+                    throw new InvalidPluginExecutionException("You don't have access to this record (or it does not exist).");
+                }
+
                 var state = FollowService.State(context, table, id, followerId);
                 output["IsFollowing"] = state.IsFollowing;
                 output["FollowerCount"] = state.FollowerCount;

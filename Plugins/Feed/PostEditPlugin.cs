@@ -4,7 +4,7 @@ using Rapport.Plugins.Services.Feed;
 
 namespace Rapport.Plugins.Feed;
 
-/// <summary>Edits of a post's text: author only, with the old text kept as a revision.</summary>
+/// <summary>Edits of a post's text: author or moderator, with the old text kept as a revision (which names the editor).</summary>
 [Step("Update", "rapport_post", Stage.PreOperation, StepMode.Synchronous, FilteringAttributes = "rapport_text")]
 [Image("Update", ImageKind.PreImage, "before", "rapport_kind,rapport_authorid,rapport_text")]
 public sealed class PostEditPlugin : PluginBase

@@ -6,7 +6,7 @@ using Rapport.Plugins.Services.Feed;
 
 namespace Rapport.Plugins.Feed;
 
-/// <summary>rapport_SetLike: one like per person per post (alternate key), returns the post's like count.</summary>
+/// <summary>rapport_SetLike: one like per person per post (alternate key), on posts about records the caller can read; returns the like count.</summary>
 public sealed class SetLikeApiPlugin : PluginBase
 {
     protected override void ExecuteStep(LocalPluginContext context)
@@ -15,8 +15,7 @@ public sealed class SetLikeApiPlugin : PluginBase
         var postId = FeedData.ParseId(ctx.InputParameters.TryGetValue("PostId", out var p) ? p as string : null, "post id");
         var liked = ctx.InputParameters.TryGetValue("Liked", out var l) && l is true;
         var system = context.SystemService;
-        _ = system.RetrieveMultiple(PostService.ById(FeedData.Post, postId, "rapport_likecount")).Entities.FirstOrDefault()
-            ?? throw new InvalidPluginExecutionException("The post was deleted; there is nothing to like.");
+        PostHistoryService.VisiblePost(context, postId, "rapport_likecount");
         var mine = FeedData.Where(FeedData.Reaction, "rapport_reactionid");
         mine.Criteria.AddCondition("rapport_postid", ConditionOperator.Equal, postId);
         mine.Criteria.AddCondition("rapport_userid", ConditionOperator.Equal, ctx.InitiatingUserId);

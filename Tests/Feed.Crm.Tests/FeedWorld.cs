@@ -99,12 +99,15 @@ internal sealed class FeedWorld
     }
 
     /// <summary>The call fails with a message containing <paramref name="expected"/>, and nothing was written.</summary>
-    public string Refused(Action call, string expected)
+    public string Refused(Action call, string expected) => Refused(Env, call, expected);
+
+    /// <summary>The call fails with a message containing <paramref name="expected"/>, and nothing was written in <paramref name="env"/>.</summary>
+    public static string Refused(DataverseEmulator env, Action call, string expected)
     {
-        var before = Env.Store.Snapshot();
+        var before = env.Store.Snapshot();
         var fault = Assert.Throws<FaultException<OrganizationServiceFault>>(() => call())!;
         Assert.That(fault.Detail.Message, Does.Contain(expected));
-        Assert.That(Env.Store.Snapshot(), Is.EqualTo(before), "a refused request wrote something");
+        Assert.That(env.Store.Snapshot(), Is.EqualTo(before), "a refused request wrote something");
         return fault.Detail.Message;
     }
 }

@@ -103,7 +103,7 @@ public sealed class PostTests
     {
         var post = _w.Post(_w.Ana, "account", _w.Account("C"), "First");
 
-        _w.Refused(() => _w.As(_w.Ben).Update(new Entity("rapport_post", post) { ["rapport_text"] = "Hacked" }), "Only the author can edit");
+        _w.Refused(() => _w.As(_w.Ben).Update(new Entity("rapport_post", post) { ["rapport_text"] = "Hacked" }), "Only the author or a moderator can edit");
         _w.As(_w.Ana).Update(new Entity("rapport_post", post) { ["rapport_text"] = "Second" });
 
         var row = _w.Env.SystemService.Retrieve("rapport_post", post, new ColumnSet("rapport_text", "rapport_edited"));
@@ -120,6 +120,6 @@ public sealed class PostTests
     {
         var post = _w.Post(_w.Ana, "account", _w.Account("C"), "Mine");
 
-        _w.Refused(() => _w.As(_w.Ben).Delete("rapport_post", post), "Only the author or an administrator");
+        _w.Refused(() => _w.As(_w.Ben).Delete("rapport_post", post), "Only the author or a moderator");
     }
 }

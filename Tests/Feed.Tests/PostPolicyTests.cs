@@ -21,7 +21,7 @@ public sealed class PostPolicyTests
         var ex = Assert.Throws<FeedException>(() => PostPolicy.Edit(PostKind.UserPost, Ids.Ana, Ids.Ben, "a", "b", 0, Ids.Noon));
 
         Assert.That(ex!.Error, Is.EqualTo(FeedError.NotAllowed));
-        Assert.That(ex.Message, Is.EqualTo("Only the author can edit this post."));
+        Assert.That(ex.Message, Is.EqualTo("Only the author or a moderator can edit this post."));
     }
 
     [Test]
@@ -44,7 +44,7 @@ public sealed class PostPolicyTests
     {
         Assert.That(PostPolicy.CanDelete(Ids.Ana, Ids.Ana, actorIsAdmin: false), Is.True);
         Assert.That(PostPolicy.CanDelete(Ids.Ana, Ids.Ben, actorIsAdmin: true), Is.True);
-        Assert.That(() => PostPolicy.EnsureCanDelete(Ids.Ana, Ids.Ben, actorIsAdmin: false, "comment"), Throws.TypeOf<FeedException>().With.Message.EqualTo("Only the author or an administrator can delete this comment."));
+        Assert.That(() => PostPolicy.EnsureCanDelete(Ids.Ana, Ids.Ben, actorIsAdmin: false, "comment"), Throws.TypeOf<FeedException>().With.Message.EqualTo("Only the author or a moderator can delete this comment."));
     }
 
     [Test]

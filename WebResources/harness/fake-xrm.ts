@@ -148,6 +148,13 @@ export function createFakeXrm(fixture: Fixture = defaultFixture as unknown as Fi
       if (p.Liked) store.likes.push({ postId, userId: me.id });
       return { LikeCount: store.likes.filter((l) => l.postId === postId).length, Liked: !!p.Liked };
     },
+    rapport_GetPostHistory(p) {
+      const revisions = store.revisions
+        .filter((r) => r.postId === String(p.PostId))
+        .sort((a, b) => b.createdOn.localeCompare(a.createdOn))
+        .map((r) => ({ text: r.text, editedOn: r.createdOn }));
+      return { Revisions: JSON.stringify(revisions) };
+    },
     rapport_GetCustomerInsights(p) {
       const insights = store.insights[`${p.RecordTable}:${p.RecordId}`];
       return { Insights: insights ? JSON.stringify(insights) : "" };
@@ -231,14 +238,6 @@ export function createFakeXrm(fixture: Fixture = defaultFixture as unknown as Fi
     retrieveMultipleRecords(table: string, query = "") {
       calls.push({ op: "retrieveMultipleRecords", name: table, params: { query } });
       return wait("retrieveMultipleRecords", `retrieve:${table}`, () => {
-        if (table === "rapport_postrevision") {
-          const postId = /_rapport_postid_value eq ([0-9a-f-]+)/.exec(query)?.[1];
-          const rows = store.revisions
-            .filter((r) => r.postId === postId)
-            .sort((a, b) => b.createdOn.localeCompare(a.createdOn))
-            .map((r) => ({ rapport_text: r.text, createdon: r.createdOn }));
-          return { entities: rows };
-        }
         const m = /startswith\((\w+),'((?:[^']|'')*)'\)/.exec(query);
         const top = Number(/\$top=(\d+)/.exec(query)?.[1] ?? 5000);
         let rows = store.tables[table] ?? [];

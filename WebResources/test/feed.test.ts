@@ -71,7 +71,7 @@ describe("feed on a record form", () => {
     const create = s.fake.calls.find((c) => c.op === "createRecord")!;
     expect(create).toMatchObject({
       name: "rapport_post",
-      params: { rapport_text: "Board meeting went well #board", rapport_regardingtable: "account", rapport_regardingid: RECORD, rapport_regardingname: "Contoso Foundation" },
+      params: { rapport_text: "Board meeting went well #board", rapport_regardingtable: "account", rapport_regardingid: RECORD },
     });
     expect(document.activeElement?.querySelector(".rf-text")?.textContent).toBe("Board meeting went well #board");
     expect(box.value).toBe("");

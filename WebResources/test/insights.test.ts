@@ -66,6 +66,14 @@ describe("CLV & engagement card", () => {
     await vi.waitFor(() => expect(root.querySelector(".ri-clv")).not.toBeNull());
   });
 
+  it("shows a short message instead of a privilege fault from the server", async () => {
+    const fault = "Principal user (Id=2f1c0000-0000-4000-8000-000000000001, type=8, roleCount=2, privilegeCount=164, accessMode=0), is missing prvReadrapport_clvscore privilege";
+    const { root } = await render("contact", SCORED, { failures: { rapport_GetCustomerInsights: fault } });
+    const alert = root.querySelector("[role=alert]")?.textContent ?? "";
+    expect(alert).toBe("You don't have access to these figures.");
+    expect(alert).not.toContain("Principal user");
+  });
+
   it("formats for French users", async () => {
     const { root } = await render("contact", SCORED, { languageId: 1036 });
     expect(root.querySelector(".ri-title")?.textContent).toBe("Valeur client et engagement");

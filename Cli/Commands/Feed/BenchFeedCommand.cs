@@ -92,10 +92,12 @@ public static class BenchFeedCommand
         }
 
         system.Create(new Entity("rapport_feedconfig") { ["rapport_name"] = "Accounts", ["rapport_table"] = "account", ["rapport_trackedcolumns"] = "name,telephone1,revenue", ["rapport_events"] = "update", ["rapport_active"] = true });
+        var editor = env.GetService(env.CreateUser("Editor"));
         int autoPost;
         using (var scope = env.Metrics.BeginScope())
         {
-            system.Update(new Entity("account", watched) { ["name"] = "Renamed", ["telephone1"] = "555", ["revenue"] = new Money(1000m) });
+            // A person edits the record (as in the CRM): Rapport's own post write is then recognised without a request.
+            editor.Update(new Entity("account", watched) { ["name"] = "Renamed", ["telephone1"] = "555", ["revenue"] = new Money(1000m) });
             autoPost = scope.Requests.Count(r => r.Depth > 1);
         }
 

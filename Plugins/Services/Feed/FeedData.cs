@@ -23,6 +23,7 @@ public static class FeedData
     public const string AutoFollowRule = "rapport_autofollowrule";
     public const string Preference = "rapport_feedpreference";
     public const string Notification = "appnotification";
+    public const string ModerationLog = "rapport_moderationlog";
 
     public const int KindUser = 107850000;
     public const int KindAuto = 107850001;

@@ -39,6 +39,9 @@ public static class FeedService
 {
     private const string SettingsName = "Feed settings";
 
+    /// <summary>What a mention of a record the reader can't read shows instead of its name.</summary>
+    private const string HiddenRecordName = "a record you can't open";
+
     private static readonly string[] PostColumns =
     {
         "rapport_postid", "createdon", "modifiedon", "rapport_regardingtable", "rapport_regardingid", "rapport_regardingname", "rapport_kind",
@@ -57,6 +60,7 @@ public static class FeedService
         var token = string.IsNullOrWhiteSpace(request.ContinuationToken) ? null : request.ContinuationToken!.Trim();
         var start = token is null ? null : FeedData.Domain(() => ContinuationToken.Peek(token));
         var rows = new Dictionary<Guid, Entity>();
+        var visible = new HashSet<string>(StringComparer.Ordinal);
         FeedPageAssembler? assembler = null;
         FollowerPreference? preference = null;
         var fetch = FeedPageAssembler.FirstFetch(query, start);
@@ -67,7 +71,7 @@ public static class FeedService
             {
                 if (found.Count == 0)
                 {
-                    return Respond(ctx, query, request, me, new FeedPage(Array.Empty<FeedCandidate>(), null, Array.Empty<string>(), 1, 0), rows);
+                    return Respond(ctx, query, request, me, new FeedPage(Array.Empty<FeedCandidate>(), null, Array.Empty<string>(), 1, 0), rows, visible);
                 }
 
                 var key = ContinuationToken.DeriveKey(Secret(ctx.SystemService, found), ctx.ExecutionContext.OrganizationId, me);
@@ -86,7 +90,8 @@ public static class FeedService
                 }
             }
 
-            var readable = Readable(reader, FeedPageAssembler.RegardingByTable(batch));
+            var readable = Readable(reader, WithMentionedRecords(FeedPageAssembler.RegardingByTable(batch), found));
+            visible.UnionWith(readable);
             var mentionsMe = new HashSet<Guid>(batch.Where(c => c.MentionsViewer).Select(c => c.PostId));
             assembler.Accept(batch, c => readable.Contains(c.Regarding.Key) && FeedRules.ShouldShow(c with { MentionsViewer = mentionsMe.Contains(c.PostId) }, preference, me));
             if (!assembler.IsComplete)
@@ -95,12 +100,56 @@ public static class FeedService
             }
         }
 
-        return Respond(ctx, query, request, me, assembler.Result(), rows);
+        return Respond(ctx, query, request, me, assembler.Result(), rows, visible);
     }
 
-    private static FeedResponse Respond(LocalPluginContext ctx, FeedQuery query, FeedRequest request, Guid me, FeedPage page, Dictionary<Guid, Entity> rows)
+    /// <summary>
+    /// The records a batch's posts mention (not people, teams or topics) join the regarding records' per-table check:
+    /// a mention of a record the reader can't read is shown without its name. A mentioned table that is also a
+    /// regarding table costs nothing more; another table costs one query.
+    /// </summary>
+    private static Dictionary<string, IReadOnlyList<Guid>> WithMentionedRecords(IReadOnlyDictionary<string, IReadOnlyList<Guid>> regarding, IEnumerable<Entity> rows)
     {
-        var items = page.Items.Select(c => ToItem(rows[c.PostId])).ToList();
+        var all = regarding.ToDictionary(p => p.Key, p => new HashSet<Guid>(p.Value), StringComparer.Ordinal);
+        foreach (var record in rows.SelectMany(r => MentionedRecords(FeedData.Str(r, "rapport_text"))))
+        {
+            if (!all.TryGetValue(record.Table, out var ids))
+            {
+                all[record.Table] = ids = new HashSet<Guid>();
+            }
+
+            ids.Add(record.Id);
+        }
+
+        return all.ToDictionary(p => p.Key, p => (IReadOnlyList<Guid>)p.Value.ToList(), StringComparer.Ordinal);
+    }
+
+    private static IEnumerable<RecordRef> MentionedRecords(string storedText)
+    {
+        try
+        {
+            return PostContent.Read(storedText).Mentions.Where(m => m.Table is not ("systemuser" or "team" or FeedData.Topic));
+        }
+        catch (FeedException)
+        {
+            return Array.Empty<RecordRef>();
+        }
+    }
+
+    /// <summary>The stored text with the name of every mentioned record the reader can't read replaced.</summary>
+    private static string HideUnreadableMentions(string storedText, HashSet<string> visible)
+    {
+        foreach (var record in MentionedRecords(storedText).Where(r => !visible.Contains(r.Key)))
+        {
+            storedText = storedText.Replace(MentionParser.Format(record), MentionParser.Format(new RecordRef(record.Table, record.Id, HiddenRecordName)));
+        }
+
+        return storedText;
+    }
+
+    private static FeedResponse Respond(LocalPluginContext ctx, FeedQuery query, FeedRequest request, Guid me, FeedPage page, Dictionary<Guid, Entity> rows, HashSet<string> visible)
+    {
+        var items = page.Items.Select(c => ToItem(rows[c.PostId], visible)).ToList();
         var followers = 0;
         var following = false;
         if (query.Scope == FeedScope.Record && string.IsNullOrWhiteSpace(request.ContinuationToken))
@@ -289,13 +338,13 @@ public static class FeedService
             string.Equals(mentioned, FeedData.Text(me), StringComparison.OrdinalIgnoreCase));
     }
 
-    private static FeedItem ToItem(Entity row)
+    private static FeedItem ToItem(Entity row, HashSet<string> visible)
     {
         var author = row.GetAttributeValue<EntityReference>("rapport_authorid");
         var item = FeedItem.FromStored(
             row.Id,
             FeedData.ToKind(row.GetAttributeValue<OptionSetValue>("rapport_kind")?.Value ?? FeedData.KindUser),
-            FeedData.Str(row, "rapport_text"),
+            HideUnreadableMentions(FeedData.Str(row, "rapport_text"), visible),
             new RecordRef(FeedData.Str(row, "rapport_regardingtable") is { Length: > 0 } t ? t : "unknown", Guid.TryParse(FeedData.Str(row, "rapport_regardingid"), out var id) ? id : Guid.Empty, FeedData.Str(row, "rapport_regardingname")),
             new RecordRef("systemuser", author?.Id ?? Guid.Empty, AuthorName(row, author)),
             row.GetAttributeValue<DateTime>("createdon"),

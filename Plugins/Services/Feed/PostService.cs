@@ -11,13 +11,13 @@ namespace Rapport.Plugins.Services.Feed;
 /// <summary>Posts and comments: validation before the write (text, mentions, access), bookkeeping after it.</summary>
 public static class PostService
 {
-    /// <summary>Pre-operation Create of a post. Auto and system posts come only from Rapport's own steps (depth &gt; 1) and cost nothing here.</summary>
+    /// <summary>Pre-operation Create of a post. Auto and system posts come only from Rapport's own steps (or a Rapport Administrator) and cost nothing here.</summary>
     public static void ValidateNewPost(LocalPluginContext ctx, Entity post)
     {
         var kind = post.GetAttributeValue<OptionSetValue>("rapport_kind")?.Value ?? FeedData.KindUser;
         if (kind != FeedData.KindUser)
         {
-            if (ctx.ExecutionContext.Depth <= 1)
+            if (FeedCaller.Of(ctx).Writer == FeedWriter.Person)
             {
                 throw new InvalidPluginExecutionException("Auto-posts and system posts are written by Rapport only; create a user post instead.");
             }
@@ -55,11 +55,11 @@ public static class PostService
 
         var content = PostContent.Read(post.GetAttributeValue<string>("rapport_text"));
         var author = post.GetAttributeValue<string>("rapport_authorname") ?? "Someone";
-        var regarding = post.GetAttributeValue<string>("rapport_regardingname") ?? string.Empty;
-        Bookkeep(ctx, postId, content, author + " mentioned you" + (regarding.Length == 0 ? string.Empty : " on " + regarding));
+        var regarding = new RecordRef(FeedData.Str(post, "rapport_regardingtable") is { Length: > 0 } t ? t : "unknown", Guid.TryParse(FeedData.Str(post, "rapport_regardingid"), out var id) ? id : Guid.Empty, FeedData.Str(post, "rapport_regardingname"));
+        Bookkeep(ctx, postId, content, regarding, author + " mentioned you" + (regarding.Name.Length == 0 ? string.Empty : " on " + regarding.Name));
     }
 
-    /// <summary>Pre-operation Update of a post's text: author only, user posts only; the old text becomes a revision.</summary>
+    /// <summary>Pre-operation Update of a post's text: author or moderator, user posts only; the old text becomes a revision.</summary>
     public static void Edit(LocalPluginContext ctx, Entity target, Entity before)
     {
         if (!target.Contains("rapport_text"))
@@ -67,17 +67,22 @@ public static class PostService
             return;
         }
 
+        var author = before.GetAttributeValue<EntityReference>("rapport_authorid")?.Id ?? Guid.Empty;
+        var actor = ctx.ExecutionContext.InitiatingUserId;
+        var moderator = author != actor && FeedCaller.Of(ctx).IsModerator;
+
         var revisions = FeedData.Where(FeedData.Revision, "rapport_number");
         revisions.Criteria.AddCondition("rapport_postid", ConditionOperator.Equal, target.Id);
         var count = ctx.SystemService.RetrieveMultiple(revisions).Entities.Count;
         var edit = FeedData.Domain(() => PostPolicy.Edit(
             FeedData.ToKind(before.GetAttributeValue<OptionSetValue>("rapport_kind")?.Value ?? FeedData.KindUser),
-            before.GetAttributeValue<EntityReference>("rapport_authorid")?.Id ?? Guid.Empty,
-            ctx.ExecutionContext.InitiatingUserId,
+            author,
+            actor,
             FeedData.Str(before, "rapport_text"),
             target.GetAttributeValue<string>("rapport_text"),
             count,
-            ctx.ExecutionContext.OperationCreatedOn));
+            ctx.ExecutionContext.OperationCreatedOn,
+            actorIsModerator: moderator));
         CheckMentions(ctx, edit.Content);
         target["rapport_text"] = edit.Content.StoredText;
         target["rapport_topics"] = TopicsText(edit.Content.Topics);
@@ -94,21 +99,27 @@ public static class PostService
         });
     }
 
-    /// <summary>Pre-operation Delete of a post: its author or a System Administrator.</summary>
-    public static void CheckDelete(LocalPluginContext ctx, Entity before)
+    /// <summary>
+    /// Pre-operation Delete of a post or comment: its author, or a moderator (System or Rapport Administrator), whose
+    /// delete of someone else's row is written to the moderation log. Rapport's own deletes (merges, cascades) pass.
+    /// </summary>
+    public static void CheckDelete(LocalPluginContext ctx, Entity before, string regardingTable, string regardingId)
     {
         var author = before.GetAttributeValue<EntityReference>("rapport_authorid")?.Id ?? Guid.Empty;
         var actor = ctx.ExecutionContext.InitiatingUserId;
-        if (author == actor)
+        var caller = FeedCaller.Of(ctx);
+        if (author == actor || caller.IsElevated)
         {
             return;
         }
 
+        var what = before.LogicalName == FeedData.Comment ? "comment" : "post";
         FeedData.Domain(() =>
         {
-            PostPolicy.EnsureCanDelete(author, actor, IsAdministrator(ctx.SystemService, actor));
+            PostPolicy.EnsureCanDelete(author, actor, caller.IsModerator, what);
             return true;
         });
+        FeedGuard.LogModeration(ctx, "Deleted", before, author, actor, regardingTable, regardingId);
     }
 
     /// <summary>Pre-operation Create of a comment: the post must still exist and be readable; same text rules as posts.</summary>
@@ -124,6 +135,35 @@ public static class PostService
         comment["rapport_text"] = content.StoredText;
         comment["rapport_authorid"] = new EntityReference("systemuser", ctx.ExecutionContext.InitiatingUserId);
         comment["rapport_name"] = FeedData.Cut(content.PlainText, 400);
+    }
+
+    /// <summary>Pre-operation Update of a comment's text: author or moderator; same text rules as a new comment.</summary>
+    public static void EditComment(LocalPluginContext ctx, Entity target, Entity before)
+    {
+        if (!target.Contains("rapport_text"))
+        {
+            return;
+        }
+
+        var author = before.GetAttributeValue<EntityReference>("rapport_authorid")?.Id ?? Guid.Empty;
+        var actor = ctx.ExecutionContext.InitiatingUserId;
+        var moderator = author != actor && FeedCaller.Of(ctx).IsModerator;
+        var edit = FeedData.Domain(() => PostPolicy.Edit(PostKind.UserPost, author, actor, FeedData.Str(before, "rapport_text"),
+            target.GetAttributeValue<string>("rapport_text"), 0, ctx.ExecutionContext.OperationCreatedOn, "comment", moderator));
+        CheckMentions(ctx, edit.Content);
+        target["rapport_text"] = edit.Content.StoredText;
+        target["rapport_name"] = FeedData.Cut(edit.Content.PlainText, 400);
+    }
+
+    /// <summary>Post-operation Update of a comment's text: the post's latest comments re-read (one query, one update).</summary>
+    public static void RefreshLatestComments(LocalPluginContext ctx, Entity before)
+    {
+        if (before.GetAttributeValue<EntityReference>("rapport_postid") is not { } post)
+        {
+            return;
+        }
+
+        ctx.SystemService.Update(new Entity(FeedData.Post, post.Id) { ["rapport_latestcomments"] = LatestComments.Write(Newest(ctx.SystemService, post.Id)) });
     }
 
     /// <summary>Adds <paramref name="delta"/> to a post's comment or like count (no-op when the post is gone).</summary>
@@ -218,7 +258,7 @@ public static class PostService
         }
     }
 
-    private static void Bookkeep(LocalPluginContext ctx, Guid postId, PostContent content, string title)
+    private static void Bookkeep(LocalPluginContext ctx, Guid postId, PostContent content, RecordRef regarding, string title)
     {
         var system = ctx.SystemService;
         var post = new EntityReference(FeedData.Post, postId);
@@ -232,7 +272,7 @@ public static class PostService
                 ["rapport_mentionedid"] = FeedData.Text(mention.Id),
                 ["rapport_mentionedname"] = FeedData.Cut(mention.Name, 400),
             });
-            if (mention.Table == "systemuser" && mention.Id != ctx.ExecutionContext.InitiatingUserId)
+            if (mention.Table == "systemuser" && mention.Id != ctx.ExecutionContext.InitiatingUserId && CanRead(ctx.ServiceFor(mention.Id), regarding))
             {
                 system.Create(new Entity(FeedData.Notification)
                 {
@@ -266,7 +306,28 @@ public static class PostService
     /// Mention rows, topics and notifications of a post Rapport wrote itself (<see cref="SystemPostService"/>): the
     /// same bookkeeping as a user post's, which the post steps leave to the writer for system posts.
     /// </summary>
-    public static void AfterSystemPost(LocalPluginContext ctx, Guid postId, PostContent content, string title) => Bookkeep(ctx, postId, content, title);
+    public static void AfterSystemPost(LocalPluginContext ctx, Guid postId, PostContent content, RecordRef regarding, string title) => Bookkeep(ctx, postId, content, regarding, title);
+
+    /// <summary>
+    /// Whether <paramref name="reader"/> (a service acting as that user) can read the record: a mentioned user who
+    /// cannot gets no notification, since its title names the record and its body quotes the post (one request).
+    /// </summary>
+    public static bool CanRead(IOrganizationService reader, RecordRef record)
+    {
+        if (record.Id == Guid.Empty || record.Table.Length == 0)
+        {
+            return false;
+        }
+
+        try
+        {
+            return reader.RetrieveMultiple(ById(record.Table, record.Id, record.Table + "id")).Entities.Count > 0;
+        }
+        catch (System.ServiceModel.FaultException<OrganizationServiceFault>)
+        {
+            return false;
+        }
+    }
 
     internal static bool IsAdministrator(IOrganizationService system, Guid userId)
     {

@@ -32,7 +32,7 @@ public static class SystemPostService
             ["rapport_likecount"] = 0,
             ["rapport_edited"] = false,
         });
-        PostService.AfterSystemPost(ctx, postId, content, AuthorName + " mentioned you" + (regarding.Name.Length == 0 ? string.Empty : " on " + regarding.Name));
+        PostService.AfterSystemPost(ctx, postId, content, regarding, AuthorName + " mentioned you" + (regarding.Name.Length == 0 ? string.Empty : " on " + regarding.Name));
         return postId;
     }
 }

@@ -10,6 +10,7 @@ public static class FeedApis
     public const string LikePlugin = "Rapport.Plugins.Feed.SetLikeApiPlugin";
     public const string FeedPlugin = "Rapport.Plugins.Feed.GetFeedApiPlugin";
     public const string DigestPlugin = "Rapport.Plugins.Feed.GetFeedDigestApiPlugin";
+    public const string HistoryPlugin = "Rapport.Plugins.Feed.GetPostHistoryApiPlugin";
 
     public static IEnumerable<CustomApiDefinition> Apis()
     {
@@ -31,7 +32,7 @@ public static class FeedApis
         };
         yield return new CustomApiDefinition("rapport_GetFollowState", "Get Follow State", FollowPlugin)
         {
-            Description = "Whether the caller follows a record, how many follow it and whether its changes are tracked.",
+            Description = "Whether the caller follows a record, how many follow it and whether its changes are tracked; refused for a record the caller can't read.",
             IsFunction = true,
             RequestParameters = RecordAndFollower(),
             ResponseProperties =
@@ -77,6 +78,13 @@ public static class FeedApis
                 Field("FollowerCount", "Follower Count", CustomApiFieldType.Integer),
                 Field("IsFollowing", "Is Following", CustomApiFieldType.Boolean),
             ],
+        };
+        yield return new CustomApiDefinition("rapport_GetPostHistory", "Get Post History", HistoryPlugin)
+        {
+            Description = "The texts a post had before its edits (newest first), for a caller who can read the record the post is about.",
+            IsFunction = true,
+            RequestParameters = [Field("PostId", "Post Id", CustomApiFieldType.String)],
+            ResponseProperties = [Field("Revisions", "Revisions (JSON)", CustomApiFieldType.String)],
         };
         yield return Digest();
     }

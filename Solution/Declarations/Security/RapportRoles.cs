@@ -25,16 +25,27 @@ public static class RapportRoles
     }
 
     /// <summary>
-    /// Organization-owned tables users write to through the feed (as Dataverse's own post table is): who may edit or
-    /// delete which row is decided by the feed plugins (author or administrator), visibility by the regarding record.
+    /// Feed content (organization-owned, like Dataverse's own post table) carries NO Read privilege for users: a
+    /// custom table gets no trimming by the regarding record from the platform, so every direct path (Retrieve,
+    /// RetrieveMultiple, FetchXML aggregates and link-entities, the Web API, views, Advanced Find, exports, reports)
+    /// is refused by Dataverse itself, and reads go through rapport_GetFeed and the other Custom APIs, which trim by
+    /// the regarding record as the reader. Writes stay possible where the feed UI writes (posts, comments), checked
+    /// column by column by FeedContentGuardPlugin; likes, mentions and revisions are written by Rapport only (Delete is
+    /// kept so a post's delete may cascade to them, and the guard refuses it otherwise). Topics are the shared
+    /// vocabulary (key and name only) and stay readable so people can follow them.
     /// </summary>
-    private static readonly HashSet<string> FeedContent =
-    [
-        FeedTables.Post, FeedTables.Comment, FeedTables.Reaction, FeedTables.Mention, FeedTables.Topic, FeedTables.PostRevision,
-    ];
+    private static readonly Dictionary<string, PrivilegeType[]> FeedContent = new()
+    {
+        [FeedTables.Post] = [PrivilegeType.Create, PrivilegeType.Write, PrivilegeType.Delete, PrivilegeType.Append, PrivilegeType.AppendTo],
+        [FeedTables.Comment] = [PrivilegeType.Create, PrivilegeType.Write, PrivilegeType.Delete, PrivilegeType.Append],
+        [FeedTables.Reaction] = [PrivilegeType.Delete],
+        [FeedTables.Mention] = [PrivilegeType.Delete],
+        [FeedTables.PostRevision] = [PrivilegeType.Delete],
+        [FeedTables.Topic] = [PrivilegeType.Read],
+    };
 
-    /// <summary>Tables users must not read at all: the feed settings row holds the continuation-token secret.</summary>
-    private static readonly HashSet<string> AdministratorOnly = [FeedTables.FeedSettings];
+    /// <summary>Tables users must not read at all: the feed settings row holds the continuation-token secret; the moderation log records who removed what.</summary>
+    private static readonly HashSet<string> AdministratorOnly = [FeedTables.FeedSettings, FeedTables.ModerationLog];
 
     private static IEnumerable<RolePrivilegeDefinition> UserPrivileges(TableDefinition table)
     {
@@ -43,9 +54,9 @@ public static class RapportRoles
             yield break;
         }
 
-        if (FeedContent.Contains(table.LogicalName))
+        if (FeedContent.TryGetValue(table.LogicalName, out var feedPrivileges))
         {
-            foreach (var privilege in new[] { PrivilegeType.Create, PrivilegeType.Read, PrivilegeType.Write, PrivilegeType.Delete, PrivilegeType.Append, PrivilegeType.AppendTo })
+            foreach (var privilege in feedPrivileges)
             {
                 yield return new(table.LogicalName, privilege, PrivilegeDepth.Global);
             }

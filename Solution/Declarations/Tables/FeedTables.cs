@@ -26,6 +26,7 @@ public static class FeedTables
     public const string FeedPreference = "rapport_feedpreference";
     public const string AutoFollowRule = "rapport_autofollowrule";
     public const string FeedSettings = "rapport_feedsettings";
+    public const string ModerationLog = "rapport_moderationlog";
 
     public static OptionSetDefinition PostKind { get; } = new("rapport_post_rapport_kind",
     [
@@ -124,6 +125,17 @@ public static class FeedTables
         [
             Str("rapport_secret", "Token Secret", 200),
         ], [new AlternateKeyDefinition("rapport_feedsettings_name", "Name", ["rapport_name"])]);
+        yield return Table(ModerationLog, "Moderation Log", "Moderation Log", Ownership.OrganizationOwned, "A post or comment a moderator deleted or edited that someone else wrote: who, when, what it said; written by Rapport, readable by administrators only.",
+        [
+            Str("rapport_action", "Action", 20),
+            Str("rapport_table", "Table", 64),
+            Str("rapport_recordid", "Record Id", 36),
+            Str("rapport_regardingtable", "Regarding Table", 64),
+            Str("rapport_regardingid", "Regarding Id", 36),
+            new ColumnDefinition("rapport_authorid", "Author", ColumnType.Lookup) { Targets = ["systemuser"] },
+            new ColumnDefinition("rapport_moderatorid", "Moderator", ColumnType.Lookup) { Targets = ["systemuser"] },
+            Memo("rapport_text", "Text", 20000),
+        ]);
     }
 
     public static IEnumerable<OneToManyRelationship> Relationships()
@@ -137,6 +149,8 @@ public static class FeedTables
         yield return new("rapport_systemuser_rapport_comment_author", "systemuser", Comment, "rapport_authorid", CascadeDelete.RemoveLink);
         yield return new("rapport_systemuser_rapport_reaction_user", "systemuser", Reaction, "rapport_userid", CascadeDelete.Cascade);
         yield return new("rapport_systemuser_rapport_postrevision_by", "systemuser", PostRevision, "rapport_editedby", CascadeDelete.RemoveLink);
+        yield return new("rapport_systemuser_rapport_moderationlog_author", "systemuser", ModerationLog, "rapport_authorid", CascadeDelete.RemoveLink);
+        yield return new("rapport_systemuser_rapport_moderationlog_moderator", "systemuser", ModerationLog, "rapport_moderatorid", CascadeDelete.RemoveLink);
     }
 
     private static TableDefinition Table(string name, string display, string plural, Ownership ownership, string description, ColumnDefinition[] columns, AlternateKeyDefinition[]? keys = null)

@@ -1,10 +1,13 @@
 /// <reference types="xrm" />
 /** The CLV & engagement card for a contact or account form. */
-import { RapportApi, cleanId, type Insights } from "../shared/api";
+import { ApiError, RapportApi, cleanId, type Insights } from "../shared/api";
 import { clear, makeH, type H } from "../shared/dom";
 import { createStrings, userLanguage, type Strings } from "../shared/strings";
 import { formatDate } from "../shared/time";
 import { gauge, sparkline } from "./charts";
+
+/** Dataverse's "missing privilege" error code (0x80040220). */
+const PRIVILEGE_DENIED = -2147220960;
 
 export interface InsightsOptions {
   xrm: Xrm.XrmStatic;
@@ -68,12 +71,21 @@ export class InsightsView {
       this.render(insights);
     } catch (e) {
       this.frame(
-        this.h("div", { class: "ri-state ri-error", attrs: { role: "alert" } }, this.s.t("error", { msg: e instanceof Error ? e.message : String(e) })),
+        this.h("div", { class: "ri-state ri-error", attrs: { role: "alert" } }, this.failure(e)),
         this.h("button", { class: "ri-btn", text: this.s.t("retry"), attrs: { type: "button" }, on: { click: () => void this.load() } }),
       );
     } finally {
       this.root.setAttribute("aria-busy", "false");
     }
+  }
+
+  /** A short message for a person: a privilege fault or a server trace is not shown raw. */
+  private failure(e: unknown): string {
+    const msg = e instanceof Error ? e.message : String(e);
+    const code = e instanceof ApiError ? e.code : undefined;
+    if (code === PRIVILEGE_DENIED || /is missing prv|Principal user|does not have .*Access/i.test(msg)) return this.s.t("noAccessFigures");
+    if (msg.length > 120 || /context\.Caller|\bat [\w.]+\(|Exception/.test(msg)) return this.s.t("serverError");
+    return this.s.t("error", { msg });
   }
 
   render(i: Insights | null): void {

@@ -273,7 +273,6 @@ export class RapportApi {
         rapport_text: text,
         rapport_regardingtable: regarding.table,
         rapport_regardingid: cleanId(regarding.id),
-        rapport_regardingname: regarding.name,
       });
       return cleanId(r.id);
     } catch (e) {
@@ -297,16 +296,12 @@ export class RapportApi {
     }
   }
 
+  /** The post's earlier texts through rapport_GetPostHistory (users cannot read revisions directly). */
   async postHistory(id: string): Promise<Revision[]> {
-    try {
-      const r = await this.xrm.WebApi.retrieveMultipleRecords(
-        "rapport_postrevision",
-        `?$select=rapport_text,createdon&$filter=_rapport_postid_value eq ${cleanId(id)}&$orderby=createdon desc`,
-      );
-      return r.entities.map((e) => ({ text: String(e.rapport_text ?? ""), createdOn: String(e.createdon ?? "") }));
-    } catch (e) {
-      throw toError(e);
-    }
+    const r = await this.call<{ Revisions?: string }>("rapport_GetPostHistory", "function", { PostId: ["Edm.String", cleanId(id)] });
+    const parsed: unknown = JSON.parse(r.Revisions || "[]");
+    if (!Array.isArray(parsed)) throw new ApiError("rapport_GetPostHistory: Revisions is not a JSON array");
+    return parsed.map((e: { text?: unknown; editedOn?: unknown }) => ({ text: String(e.text ?? ""), createdOn: String(e.editedOn ?? "") }));
   }
 
   async addComment(postId: string, text: string): Promise<string> {
