@@ -78,6 +78,8 @@ export interface Insights {
 export interface Revision {
   text: string;
   createdOn: string;
+  /** The date as Dataverse formats it for the user (the FormattedValue annotation), when the API sent it. */
+  createdOnText?: string;
 }
 
 export interface MentionCandidate extends RecordRef {}
@@ -303,7 +305,11 @@ export class RapportApi {
         "rapport_postrevision",
         `?$select=rapport_text,createdon&$filter=_rapport_postid_value eq ${cleanId(id)}&$orderby=createdon desc`,
       );
-      return r.entities.map((e) => ({ text: String(e.rapport_text ?? ""), createdOn: String(e.createdon ?? "") }));
+      return r.entities.map((e) => ({
+        text: String(e.rapport_text ?? ""),
+        createdOn: String(e.createdon ?? ""),
+        createdOnText: e["createdon@OData.Community.Display.V1.FormattedValue"] as string | undefined,
+      }));
     } catch (e) {
       throw toError(e);
     }
