@@ -40,6 +40,8 @@ internal sealed partial class WebApiHandler
 
     private ApiResponse Create(ApiRequest request, TableMetadata table)
     {
+        // A bad $select/$expand for the representation is refused before the write, never after it.
+        _ = OData.QueryOptions.Parse(Model, table, request.Query, single: true);
         var entity = EntityJsonReader.Read(_sets, table, request.RequireBody(), Guid.Empty);
         var id = Service.Create(entity);
         return Written(request, table, id, created: true);
@@ -48,6 +50,7 @@ internal sealed partial class WebApiHandler
     /// <summary>PATCH creates the row when it does not exist, unless If-Match: * says update only.</summary>
     private ApiResponse Upsert(ApiRequest request, TableMetadata table, Guid id)
     {
+        _ = OData.QueryOptions.Parse(Model, table, request.Query, single: true);
         var entity = EntityJsonReader.Read(_sets, table, request.RequireBody(), id);
         entity.Id = id;
         if (_env.Store.Find(table.LogicalName, id) is null)

@@ -42,6 +42,11 @@ public sealed class ODataQueryTests
             Assert.That(account.Elements(edm + "NavigationProperty").Single(p => (string?)p.Attribute("Name") == "account_contact_parentcustomerid").Attribute("Type")!.Value, Is.EqualTo("Collection(Microsoft.Dynamics.CRM.contact)"));
             Assert.That(xml.Descendants(edm + "EntitySet").Any(s => (string?)s.Attribute("Name") == "accounts" && (string?)s.Attribute("EntityType") == "Microsoft.Dynamics.CRM.account"), Is.True);
             Assert.That(xml.Descendants(edm + "EntityContainer").Single().Attribute("Name")!.Value, Is.EqualTo("System"));
+            var getFeed = xml.Descendants(edm + "Function").Single(f => (string?)f.Attribute("Name") == "rapport_GetFeed");
+            Assert.That(getFeed.Elements(edm + "Parameter").Select(p => (string?)p.Attribute("Name")), Does.Contain("PageSize").And.Contain("ContinuationToken"));
+            Assert.That((string?)getFeed.Element(edm + "ReturnType")!.Attribute("Type"), Is.EqualTo("Microsoft.Dynamics.CRM.rapport_GetFeedResponse"));
+            Assert.That(xml.Descendants(edm + "Action").Any(a => (string?)a.Attribute("Name") == "rapport_Follow"), Is.True);
+            Assert.That(xml.Descendants(edm + "FunctionImport").Any(f => (string?)f.Attribute("Name") == "WhoAmI"), Is.True);
         });
     }
 
@@ -97,6 +102,19 @@ public sealed class ODataQueryTests
         var names = await _data.NamesAsync($"accounts?$select=name&$filter={Uri.EscapeDataString(filter)}");
 
         Assert.That(string.Join(",", names), Is.EqualTo(expected));
+    }
+
+    // learn.microsoft.com/power-apps/developer/data-platform/webapi/reference/lastxdays: rows whose date falls in the last
+    // X days — the row created now, not those created in 2025.
+    [Test]
+    public async Task LastXDays_finds_the_row_created_now()
+    {
+        var id = await _data.Host.CreateAsync("accounts", new { name = "Recent" });
+
+        var names = await _data.NamesAsync("accounts?$select=name&$filter=" + Uri.EscapeDataString("Microsoft.Dynamics.CRM.LastXDays(PropertyName='createdon',PropertyValue=7)"));
+        await _data.SendAsync(HttpMethod.Delete, $"accounts({id})");
+
+        Assert.That(names, Is.EqualTo(new[] { "Recent" }));
     }
 
     // learn.microsoft.com/power-apps/developer/data-platform/webapi/query/filter-rows#filter-using-data-from-related-tables:
@@ -241,6 +259,24 @@ public sealed class ODataQueryTests
         });
 
         await _data.SendAsync(HttpMethod.Delete, $"accounts({body!["accountid"]})");
+    }
+
+    // learn.microsoft.com/troubleshoot/power-platform/dataverse/dataverse-web-api-and-sdk/web-api-client-errors: a
+    // refused URL writes nothing, even when the write itself would have worked.
+    [Test]
+    public async Task A_create_with_a_bad_select_is_refused_before_it_writes()
+    {
+        var before = _data.Host.Host.Environment.Store.Count("account");
+        using var content = new StringContent("{\"name\":\"Never\"}", Encoding.UTF8, "application/json");
+
+        var (status, body) = await _data.SendAsync(HttpMethod.Post, "accounts?$select=Name", prefer: "return=representation", content: content);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(status, Is.EqualTo(HttpStatusCode.BadRequest));
+            Assert.That((string?)body!["error"]!["code"], Is.EqualTo("0x0"));
+            Assert.That(_data.Host.Host.Environment.Store.Count("account"), Is.EqualTo(before));
+        });
     }
 
     // learn.microsoft.com/power-apps/developer/data-platform/webapi/compose-http-requests-handle-errors#http-headers:

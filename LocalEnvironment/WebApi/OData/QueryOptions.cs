@@ -70,6 +70,10 @@ internal sealed class QueryOptions
         {
             throw Refused(e);
         }
+        catch (Exception e) when (e is NotSupportedException or NotImplementedException or ArgumentException or FormatException or OverflowException)
+        {
+            throw WebApiException.BadQuery(e.Message);
+        }
 
         if (result.Top is < 0 or > 5000)
         {
