@@ -129,10 +129,13 @@ internal sealed partial class WebApiHandler
         return applied.Count > 0 ? response.With("Preference-Applied", string.Join(",", applied)) : response;
     }
 
-    /// <summary>The context URL's column list, as Dataverse writes it for a $select: accounts(name,revenue).</summary>
+    /// <summary>The context URL's column list, as Dataverse writes it: accounts(name,primarycontactid(fullname)).</summary>
     private static string ContextColumns(ResultShape shape) =>
-        shape.Columns is null && shape.Expansions.Count == 0 ? ""
-            : "(" + string.Join(",", (shape.Columns?.Select(c => EdmModelFactory.PropertyName(shape.Table.Column(c)!)) ?? ["*"]).Concat(shape.Expansions.Select(e => e.Name + "()"))) + ")";
+        shape.Columns is null && shape.Expansions.Count == 0 ? "" : "(" + SelectList(shape) + ")";
+
+    private static string SelectList(ResultShape shape) =>
+        string.Join(",", (shape.Columns?.Select(c => EdmModelFactory.PropertyName(shape.Table.Column(c)!)) ?? (shape.Expansions.Count > 0 ? new[] { "*" } : Array.Empty<string>()))
+            .Concat(shape.Expansions.Select(e => $"{e.Name}({SelectList(e.Inner)})")));
 
     private static List<(Entity Entity, JsonObject Json)> Rows(TableMetadata table, IEnumerable<Entity> entities, ResultShape shape, bool annotations) =>
         entities.Select(e => (e, EntityJsonWriter.Write(table, e, shape.Written, annotations))).ToList();

@@ -198,6 +198,34 @@ public sealed class ODataQueryTests
         Assert.That(groups, Is.EqualTo(new System.Collections.Generic.Dictionary<string, int> { ["Female"] = 1, ["Male"] = 2 }));
     }
 
+    [Test]
+    public async Task Apply_filters_then_groups_by_a_lookup()
+    {
+        var rows = await _data.ValuesAsync("accounts?$apply=filter(revenue gt 150)/groupby((_parentaccountid_value),aggregate(revenue with sum as total))");
+        var totals = rows.ToDictionary(r => (string?)r!["_parentaccountid_value"] ?? "none", r => (decimal)r!["total"]!);
+
+        Assert.That(totals, Is.EqualTo(new System.Collections.Generic.Dictionary<string, decimal>
+        {
+            [_data.Alpha.ToString()] = 200m, [_data.Beta.ToString()] = 400m, ["none"] = 800m,
+        }));
+    }
+
+    // learn.microsoft.com/power-apps/developer/data-platform/webapi/retrieve-entity-using-web-api#retrieve-related-table-records-by-expanding-navigation-properties:
+    // one record with a nested expansion.
+    [Test]
+    public async Task A_single_record_expands_nested_navigation_properties()
+    {
+        var (status, row) = await _data.SendAsync(HttpMethod.Get, $"contacts({_data.AnnContact})?$select=fullname&$expand=parentcustomerid_account($select=name;$expand=primarycontactid($select=fullname))");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(status, Is.EqualTo(HttpStatusCode.OK));
+            Assert.That((string?)row!["@odata.context"], Does.EndWith("$metadata#contacts(fullname,parentcustomerid_account(name,primarycontactid(fullname)))/$entity"));
+            Assert.That((string?)row["parentcustomerid_account"]!["name"], Is.EqualTo("Alpha"));
+            Assert.That((string?)row["parentcustomerid_account"]!["primarycontactid"]!["fullname"], Is.EqualTo("Ann Abbot"));
+        });
+    }
+
     // learn.microsoft.com/power-apps/developer/data-platform/fetchxml/retrieve-data?tabs=webapi: ?fetchXml= on the
     // entity set runs the FetchXML as the caller.
     [TestCase(false, "Delta,Gamma")]
