@@ -16,8 +16,9 @@ public sealed class WebApiException : Exception
     /// <summary>0x0: "Could not find a property named 'Name' on type 'Microsoft.Dynamics.CRM.account'." (400, the same page).</summary>
     public const int PropertyNotFound = 0;
 
-    /// <summary>0x80048d1b: the body's media type is not one the Web API reads (415).</summary>
-    public const int UnsupportedMediaType = unchecked((int)0x80048d1b);
+    /// <summary>A body whose media type the Web API does not read (415). Microsoft documents no code for it; the
+    /// payload-error code is used.</summary>
+    public const int UnsupportedMediaType = PayloadError;
 
     /// <summary>0x80048d19: "Error identified in Payload provided by the user for Entity".</summary>
     public const int PayloadError = unchecked((int)0x80048d19);
