@@ -266,7 +266,18 @@ public sealed partial class LocalHost : IAsyncDisposable
 
         try
         {
+            if (IsBatch(path))
+            {
+                await BatchAsync(context).ConfigureAwait(false);
+                return;
+            }
+
             var body = await ReadBodyAsync(context).ConfigureAwait(false);
+            if (body is not null)
+            {
+                JsonBodies.RequireJson(context.Request.ContentType);
+            }
+
             var request = new ApiRequest(context, context.Request.Path.Value![ApiPrefix.Length..], body);
             ApiResponse response;
             lock (_gate)
@@ -398,7 +409,12 @@ public sealed partial class LocalHost : IAsyncDisposable
             context.Response.Headers[name] = value;
         }
 
-        if (response.Body is not null)
+        if (response.Body is string text)
+        {
+            context.Response.ContentType = response.ContentType;
+            await context.Response.WriteAsync(text).ConfigureAwait(false);
+        }
+        else if (response.Body is not null)
         {
             context.Response.ContentType = "application/json; odata.metadata=minimal";
             await context.Response.WriteAsync(JsonSerializer.Serialize(response.Body, ErrorResponses.Json)).ConfigureAwait(false);

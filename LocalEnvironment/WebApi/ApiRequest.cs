@@ -10,16 +10,28 @@ namespace Rapport.LocalEnvironment.WebApi;
 internal sealed class ApiRequest
 {
     public ApiRequest(HttpContext context, string path, JsonElement? body)
+        : this(
+            context.Request.Method,
+            path,
+            context.Request.Query.ToDictionary(q => q.Key, q => q.Value.ToString(), StringComparer.Ordinal),
+            body,
+            $"{context.Request.Scheme}://{context.Request.Host}/api/data/v9.2/",
+            key => context.Request.Headers[key].ToString())
     {
-        Method = context.Request.Method;
+    }
+
+    /// <summary>A request read from elsewhere (a $batch part): <paramref name="header"/> answers a header's value ("" when absent).</summary>
+    public ApiRequest(string method, string path, IReadOnlyDictionary<string, string> query, JsonElement? body, string baseUrl, Func<string, string> header)
+    {
+        Method = method;
         Path = Uri.UnescapeDataString(path);
-        Query = context.Request.Query.ToDictionary(q => q.Key, q => q.Value.ToString(), StringComparer.Ordinal);
+        Query = query;
         Body = body;
-        BaseUrl = $"{context.Request.Scheme}://{context.Request.Host}/api/data/v9.2/";
-        Preferences = context.Request.Headers["Prefer"].SelectMany(h => (h ?? "").Split(',')).Select(p => p.Trim()).Where(p => p.Length > 0).ToList();
-        IfMatch = context.Request.Headers.IfMatch.ToString();
-        CallerId = context.Request.Headers[Impersonation.CallerIdHeader].ToString();
-        CallerObjectId = context.Request.Headers[Impersonation.CallerObjectIdHeader].ToString();
+        BaseUrl = baseUrl;
+        Preferences = header("Prefer").Split(',').Select(p => p.Trim()).Where(p => p.Length > 0).ToList();
+        IfMatch = header("If-Match");
+        CallerId = header(Impersonation.CallerIdHeader);
+        CallerObjectId = header(Impersonation.CallerObjectIdHeader);
     }
 
     public string Method { get; }
@@ -61,6 +73,9 @@ internal sealed class ApiRequest
 /// <summary>What the handler answers: status, headers and an optional JSON body.</summary>
 internal sealed record ApiResponse(int Status, object? Body = null)
 {
+    /// <summary>The body's media type when it is text rather than JSON ($metadata, $batch).</summary>
+    public string? ContentType { get; init; }
+
     public Dictionary<string, string> Headers { get; } = new(StringComparer.Ordinal);
 
     public static ApiResponse NoContent() => new(204);

@@ -17,6 +17,7 @@ internal static class EntityJsonWriter
 {
     public const string FormattedValue = "@OData.Community.Display.V1.FormattedValue";
     public const string LookupLogicalName = "@Microsoft.Dynamics.CRM.lookuplogicalname";
+    public const string AssociatedNavigationProperty = "@Microsoft.Dynamics.CRM.associatednavigationproperty";
 
     public static JsonObject Write(TableMetadata table, Entity entity, IReadOnlyList<string>? select, bool annotations)
     {
@@ -31,22 +32,33 @@ internal static class EntityJsonWriter
             : table.Columns.Where(c => c.Type != ColumnType.EntityName && !c.LogicalName.EndsWith("_base", StringComparison.Ordinal));
         foreach (var column in columns.Where(c => !c.IsPrimaryId))
         {
-            var value = entity.Contains(column.LogicalName) ? entity[column.LogicalName] : null;
-            var name = IsLookup(column) ? $"_{column.LogicalName}_value" : column.LogicalName;
-            json[name] = Value(value);
-            if (annotations && value is not null && Formatted(table, column, value, entity) is { } text)
-            {
-                json[name + FormattedValue] = text;
-            }
-
-            if (annotations && value is EntityReference reference)
-            {
-                json[name + LookupLogicalName] = reference.LogicalName;
-            }
+            WriteColumn(json, IsLookup(column) ? $"_{column.LogicalName}_value" : column.LogicalName, table, column, entity.Contains(column.LogicalName) ? entity[column.LogicalName] : null, entity, annotations);
         }
 
         json[table.PrimaryIdAttribute] = entity.Id.ToString("D");
         return json;
+    }
+
+    /// <summary>One column's value under <paramref name="name"/>, with its FormattedValue, lookuplogicalname and
+    /// associatednavigationproperty annotations when asked for (learn.microsoft.com/power-apps/developer/data-platform/webapi/query/select-columns#formatted-values).</summary>
+    public static void WriteColumn(JsonObject json, string name, TableMetadata table, ColumnDefinition column, object? value, Entity entity, bool annotations)
+    {
+        json[name] = Value(value);
+        if (!annotations || value is null)
+        {
+            return;
+        }
+
+        if (Formatted(table, column, value, entity) is { } text)
+        {
+            json[name + FormattedValue] = text;
+        }
+
+        if (value is EntityReference reference)
+        {
+            json[name + AssociatedNavigationProperty] = column.Targets.Count > 1 && column.Type != ColumnType.Owner ? $"{column.LogicalName}_{reference.LogicalName}" : column.LogicalName;
+            json[name + LookupLogicalName] = reference.LogicalName;
+        }
     }
 
     public static bool IsLookup(ColumnDefinition column) => column.Type is ColumnType.Lookup or ColumnType.Customer or ColumnType.Owner;
@@ -99,6 +111,8 @@ internal static class EntityJsonWriter
         return value switch
         {
             EntityReference r => r.Name,
+            OptionSetValue o when column.OptionSet is { } set => set.Options.FirstOrDefault(x => x.Value == o.Value)?.Label,
+            bool flag => flag ? "Yes" : "No",
             OptionSetValue o when column.Type == ColumnType.State => table.State(o.Value)?.Label,
             OptionSetValue o when column.Type == ColumnType.Status => table.Definition.States.SelectMany(s => s.Statuses).FirstOrDefault(s => s.Value == o.Value)?.Label,
             // Invariant formatting: the CLI runs with InvariantGlobalization, so no en-US culture data.

@@ -22,6 +22,10 @@ internal static class ErrorResponses
         return context.Response.WriteAsync(JsonSerializer.Serialize(body, Json));
     }
 
+    /// <summary>The error body alone (a $batch part carries it).</summary>
+    public static System.Text.Json.Nodes.JsonObject Body(int code, string message) =>
+        new() { ["error"] = new System.Text.Json.Nodes.JsonObject { ["code"] = WebApiException.Hex(code), ["message"] = message } };
+
     public static Task WriteAsync(HttpContext context, FaultException<OrganizationServiceFault> fault) =>
         WriteAsync(context, StatusOf(fault.Detail.ErrorCode), fault.Detail.ErrorCode, fault.Detail.Message ?? fault.Message);
 

@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using Microsoft.Xrm.Sdk;
 using Rapport.Emulator;
 using Rapport.LocalEnvironment.Solutions;
+using Rapport.LocalEnvironment.WebApi.OData;
 
 namespace Rapport.LocalEnvironment.WebApi;
 
@@ -52,6 +53,11 @@ internal sealed partial class WebApiHandler
         if (path.Length == 0)
         {
             return new ApiResponse(200, new JsonObject { ["@odata.context"] = request.BaseUrl + "$metadata", ["value"] = new JsonArray(_sets.Tables.Select(t => (JsonNode?)new JsonObject { ["name"] = t.Definition.SetName, ["kind"] = "EntitySet", ["url"] = t.Definition.SetName }).ToArray()) });
+        }
+
+        if (path == "$metadata" && request.Method == "GET")
+        {
+            return new ApiResponse(200, MetadataDocument.Write(Model.Model)) { ContentType = "application/xml" };
         }
 
         var slash = path.IndexOf('/', StringComparison.Ordinal);

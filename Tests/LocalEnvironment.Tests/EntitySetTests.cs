@@ -143,17 +143,4 @@ public sealed class EntitySetTests
             Assert.That((string?)(await _host.GetAsync($"contacts({id})?$select=lastname"))["lastname"], Is.EqualTo("Upserted"));
         });
     }
-
-    [Test]
-    public async Task Expand_is_refused_rather_than_ignored()
-    {
-        using var response = await _host.Client.GetAsync("contacts?$expand=parentcustomerid_account($select=name)");
-        var error = await HostFixture.ErrorOf(response);
-
-        Assert.Multiple(() =>
-        {
-            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
-            Assert.That((string?)error["message"], Does.Contain("$expand"));
-        });
-    }
 }

@@ -611,7 +611,7 @@ export class FeedView {
       if (!revisions.length) box.append(h("p", { text: this.s.t("historyEmpty") }));
       const list = h("ol", { class: "rf-history-list" });
       for (const r of revisions) {
-        list.append(h("li", null, h("time", { class: "rf-time", text: formatDateTime(r.createdOn, this.s), attrs: { datetime: r.createdOn } }), this.renderText(r.text)));
+        list.append(h("li", null, h("time", { class: "rf-time", text: r.createdOnText ?? formatDateTime(r.createdOn, this.s), attrs: { datetime: r.createdOn } }), this.renderText(r.text)));
       }
       if (revisions.length) box.append(list);
     } catch (e) {
