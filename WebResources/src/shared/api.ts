@@ -78,6 +78,8 @@ export interface Insights {
 export interface Revision {
   text: string;
   createdOn: string;
+  /** Dataverse's formatted date, when the source gives one. */
+  createdOnText?: string;
 }
 
 export interface MentionCandidate extends RecordRef {}
