@@ -27,6 +27,19 @@ public static class ErrorCodes
     /// <summary>0x80040220 PrivilegeDenied: "Principal user (Id=…) is missing prv… privilege".</summary>
     public const int PrivilegeDenied = unchecked((int)0x80040220);
 
+    /// <summary>0x80048306 (-2147187962): the principal holds the privilege, but the row is outside its depth and not
+    /// shared ("SecLib::AccessCheckEx failed"; "... does not have ReadAccess right(s) for record ...").</summary>
+    public const int AccessCheckFailed = unchecked((int)0x80048306);
+
+    /// <summary>0x8004430D: a query joins more than 15 link-entities ("Number of link entities in query exceeded maximum limit.").</summary>
+    public const int TooManyLinkEntities = unchecked((int)0x8004430D);
+
+    /// <summary>0x8004E023 AggregateQueryRecordLimitExceeded: an aggregate fetch reads more rows than aggregatelimit (default 50,000).</summary>
+    public const int AggregateQueryRecordLimitExceeded = unchecked((int)0x8004E023);
+
+    /// <summary>0x80060891: the KeyAttributes of a reference do not form an alternate key defined on the table.</summary>
+    public const int EntityKeyNotDefined = unchecked((int)0x80060891);
+
     /// <summary>0x80040216 (-2147220970): the code Dataverse reports when the depth guard (8) stops an infinite loop.</summary>
     public const int InfiniteLoopDetected = unchecked((int)0x80040216);
 

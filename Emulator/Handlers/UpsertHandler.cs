@@ -35,6 +35,16 @@ internal sealed class UpsertHandler : IMessageHandler
         {
             var update = Parameters.Copy(target);
             update.Id = id;
+            if (target.Id == Guid.Empty)
+            {
+                // Matched by alternate key: the key columns are dropped from Attributes before the update
+                // (learn.microsoft.com/power-apps/developer/data-platform/use-upsert-insert-update-record).
+                foreach (var key in target.KeyAttributes.Keys)
+                {
+                    update.Attributes.Remove(key);
+                }
+            }
+
             update.KeyAttributes = new KeyAttributeCollection();
             context.Org.Processor.Execute(new UpdateRequest { Target = update }, context.Caller, counted: false);
             context.Output["RecordCreated"] = false;

@@ -80,6 +80,32 @@ public sealed class MetadataCatalog
     public IEnumerable<ManyToManyRelationship> ManyToManyOf(string table) =>
         _manyToMany.Values.Where(r => r.Entity1 == table || r.Entity2 == table);
 
+    /// <summary>Checks a key declared at run time against the table (columns exist, name unused) and returns the table
+    /// with the key added; the catalogue changes only in <see cref="ReplaceTable"/>, once the rows are indexed.</summary>
+    internal TableMetadata WithKey(string tableName, AlternateKeyDefinition key)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        var table = Table(tableName);
+        if (key.Columns.Count == 0 || string.IsNullOrWhiteSpace(key.LogicalName))
+        {
+            throw Fault.InvalidArgument($"An alternate key on '{table.LogicalName}' needs a logical name and at least one column.");
+        }
+
+        if (table.Keys.Any(k => string.Equals(k.LogicalName, key.LogicalName, StringComparison.OrdinalIgnoreCase)))
+        {
+            throw Fault.InvalidArgument($"The table '{table.LogicalName}' already has an alternate key named '{key.LogicalName}'.");
+        }
+
+        foreach (var column in key.Columns)
+        {
+            _ = table.Column(column) ?? throw Fault.NoAttribute(table.LogicalName, column);
+        }
+
+        return new TableMetadata(table.Definition with { Keys = table.Keys.Append(key).ToArray() });
+    }
+
+    internal void ReplaceTable(TableMetadata table) => _tables[table.LogicalName] = table;
+
     private static TableDefinition Merge(TableDefinition standard, TableDefinition declared)
     {
         var columns = standard.Columns.ToList();

@@ -79,7 +79,7 @@ internal static class FetchXmlParser
         }
 
         query.PageInfo.ReturnTotalRecordCount = Flag(fetch, "returntotalrecordcount");
-        return (query, isAggregate ? new FetchAggregate(aggregateColumns, aggregateOrders) : null);
+        return (query, isAggregate ? new FetchAggregate(aggregateColumns, aggregateOrders) { Limit = AggregateLimit(fetch) } : null);
     }
 
     private static void ReadEntity(
@@ -167,6 +167,14 @@ internal static class FetchXmlParser
             }
         }
     }
+
+    // aggregatelimit lowers the 50,000-row cap of an aggregate query; it cannot raise it.
+    private static int AggregateLimit(XElement fetch) => Int(fetch, "aggregatelimit") switch
+    {
+        null => FetchAggregate.DefaultLimit,
+        >= 1 and <= FetchAggregate.DefaultLimit and var limit => limit,
+        var other => throw Fault.InvalidFetchXml($"aggregatelimit must be between 1 and {FetchAggregate.DefaultLimit}, not {other}"),
+    };
 
     private static FilterExpression ReadFilter(XElement element)
     {
