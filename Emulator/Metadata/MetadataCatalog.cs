@@ -39,7 +39,7 @@ public sealed class MetadataCatalog
             _tables[definition.LogicalName] = new TableMetadata(definition);
         }
 
-        foreach (var relationship in solution?.Relationships ?? [])
+        foreach (var relationship in StandardTables.OneToMany.Concat(solution?.Relationships ?? []))
         {
             _oneToMany[relationship.SchemaName] = relationship;
         }

@@ -406,7 +406,7 @@ internal sealed class DataAccess
 
     private static void ComputeFullName(TableMetadata table, Dictionary<string, object?> values)
     {
-        if (table.LogicalName is not ("contact" or "systemuser"))
+        if (table.LogicalName is not ("contact" or "systemuser" or "lead"))
         {
             return;
         }

@@ -91,7 +91,11 @@ public sealed class BatchTests
 
         var fault = FaultAssert.Throws(_env, ErrorCodes.StringLengthTooLong, () => _service.Execute(request));
 
-        Assert.That(fault.ErrorDetails["FaultedRequestIndex"], Is.EqualTo(1));
+        // The detail is an ExecuteTransactionFault naming the failed request, as the SDK documents it:
+        // learn.microsoft.com/power-apps/developer/data-platform/org-service/use-executetransaction#handle-errors
+        Assert.That(fault, Is.InstanceOf<ExecuteTransactionFault>());
+        Assert.That(((ExecuteTransactionFault)fault).FaultedRequestIndex, Is.EqualTo(1));
+        Assert.That(fault.Message, Does.Contain("rapport_name"), "the failed request's own message");
     }
 
     [Test]

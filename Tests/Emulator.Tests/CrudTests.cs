@@ -109,17 +109,18 @@ public sealed class CrudTests
     }
 
     [Test]
+    // account_parent_account is RemoveLink on delete (account table reference, One-To-Many relationships).
     public void Delete_removes_the_row_and_clears_lookups_to_it()
     {
         var account = _service.Create(new Entity("account") { ["name"] = "Contoso" });
-        var contact = _service.Create(new Entity("contact") { ["lastname"] = "Smith", ["parentcustomerid"] = new EntityReference("account", account) });
+        var child = _service.Create(new Entity("account") { ["name"] = "Contoso East", ["parentaccountid"] = new EntityReference("account", account) });
 
         _service.Delete("account", account);
 
         Assert.Multiple(() =>
         {
             Assert.That(_env.Store.Find("account", account), Is.Null);
-            Assert.That(_service.Retrieve("contact", contact, new ColumnSet("parentcustomerid")).Contains("parentcustomerid"), Is.False);
+            Assert.That(_service.Retrieve("account", child, new ColumnSet("parentaccountid")).Contains("parentaccountid"), Is.False);
         });
     }
 

@@ -1,0 +1,114 @@
+using System.Linq;
+using Microsoft.Xrm.Sdk;
+using Microsoft.Xrm.Sdk.Messages;
+using Microsoft.Xrm.Sdk.Query;
+using Rapport.Emulator.Faults;
+using Rapport.Solution.Model;
+
+namespace Rapport.Emulator.Tests;
+
+/// <summary>Alternate keys, Upsert and optional parameters as Microsoft documents them, each test citing its page.</summary>
+public sealed class DocumentedKeyAndPipelineTests
+{
+    private DataverseEmulator _env = null!;
+    private IOrganizationService _service = null!;
+
+    [SetUp]
+    public void SetUp()
+    {
+        _env = TestSolution.NewEnvironment();
+        _service = _env.SystemService;
+    }
+
+    // Upsert matching a row by alternate key updates it without the key columns: "the key values in the Attributes
+    // collection are removed before the update" learn.microsoft.com/power-apps/developer/data-platform/use-upsert-insert-update-record
+    [Test]
+    public void Upsert_matched_by_alternate_key_removes_key_columns_from_Attributes_before_updating()
+    {
+        var id = _service.Create(new Entity(TestSolution.Item) { ["rapport_code"] = "K1", ["rapport_name"] = "old" });
+        var target = new Entity(TestSolution.Item, "rapport_code", "K1") { ["rapport_code"] = "K9", ["rapport_name"] = "new" };
+
+        var response = (UpsertResponse)_service.Execute(new UpsertRequest { Target = target });
+
+        var row = _service.Retrieve(TestSolution.Item, id, new ColumnSet("rapport_code", "rapport_name"));
+        Assert.Multiple(() =>
+        {
+            Assert.That(response.RecordCreated, Is.False);
+            Assert.That(row["rapport_name"], Is.EqualTo("new"));
+            Assert.That(row["rapport_code"], Is.EqualTo("K1"), "the key column sent in Attributes was dropped");
+        });
+    }
+
+    // "0x80060891 ... The specified key attributes are not a defined key for the {0} entity"
+    // learn.microsoft.com/power-apps/developer/data-platform/reference/web-service-error-codes
+    [Test]
+    public void Retrieve_by_a_key_that_is_not_defined_faults_0x80060891()
+    {
+        _service.Create(new Entity(TestSolution.Item) { ["rapport_name"] = "Widget" });
+        var request = new RetrieveRequest { Target = new EntityReference(TestSolution.Item, "rapport_name", "Widget"), ColumnSet = new ColumnSet(true) };
+
+        var fault = FaultAssert.Throws(_env, unchecked((int)0x80060891), () => _service.Execute(request));
+
+        Assert.That(fault.Message, Does.StartWith($"The specified key attributes are not a defined key for the {TestSolution.Item} entity"));
+    }
+
+    [Test]
+    public void Retrieve_by_a_defined_key_with_no_matching_row_still_faults_ObjectDoesNotExist()
+    {
+        var request = new RetrieveRequest { Target = new EntityReference(TestSolution.Item, "rapport_code", "NONE"), ColumnSet = new ColumnSet(true) };
+
+        FaultAssert.Throws(_env, ErrorCodes.ObjectDoesNotExist, () => _service.Execute(request));
+    }
+
+    // "tag: Add a shared variable to the plug-in execution context ... available as SharedVariables["tag"]"
+    // learn.microsoft.com/power-apps/developer/data-platform/optional-parameters#add-a-shared-variable-to-the-plugin-execution-context
+    [Test]
+    public void The_tag_parameter_reaches_plugins_as_the_tag_shared_variable()
+    {
+        _service.Execute(new CreateRequest { Target = new Entity("lead") { ["lastname"] = "Tagged" }, ["tag"] = "import-42" });
+        _service.Create(new Entity("lead") { ["lastname"] = "Plain" });
+
+        Assert.That(_env.Traces.Text, Does.Contain("tag:import-42").And.Contain("tag:(none)"));
+    }
+
+    // Creating an entity key is a metadata operation at run time; existing rows are indexed by a system job and a
+    // duplicate value set makes it fail. learn.microsoft.com/power-apps/developer/data-platform/define-alternate-keys-entity
+    [Test]
+    public void An_alternate_key_declared_after_construction_identifies_rows_and_keeps_them_unique()
+    {
+        var id = _service.Create(new Entity("contact") { ["lastname"] = "Lee", ["emailaddress1"] = "lee@contoso.com" });
+
+        _env.AddAlternateKey("contact", new AlternateKeyDefinition("contact_email", "Email", ["emailaddress1"]));
+
+        var found = ((RetrieveResponse)_service.Execute(new RetrieveRequest
+        {
+            Target = new EntityReference("contact", "emailaddress1", "LEE@contoso.com"),
+            ColumnSet = new ColumnSet("lastname"),
+        })).Entity;
+        Assert.That(found.Id, Is.EqualTo(id), "rows stored before the key are indexed");
+        FaultAssert.Throws(_env, ErrorCodes.DuplicateRecordEntityKey,
+            () => _service.Create(new Entity("contact") { ["lastname"] = "Twin", ["emailaddress1"] = "lee@contoso.com" }));
+    }
+
+    [Test]
+    public void An_alternate_key_that_existing_rows_violate_is_refused_and_nothing_changes()
+    {
+        _service.Create(new Entity("contact") { ["lastname"] = "One", ["emailaddress1"] = "same@contoso.com" });
+        _service.Create(new Entity("contact") { ["lastname"] = "Two", ["emailaddress1"] = "same@contoso.com" });
+
+        FaultAssert.Throws(_env, ErrorCodes.DuplicateRecordEntityKey,
+            () => _env.AddAlternateKey("contact", new AlternateKeyDefinition("contact_email", "Email", ["emailaddress1"])));
+
+        Assert.That(_env.Metadata.Table("contact").Keys.Select(k => k.LogicalName), Does.Not.Contain("contact_email"));
+        Assert.DoesNotThrow(() => _service.Create(new Entity("contact") { ["lastname"] = "Three", ["emailaddress1"] = "same@contoso.com" }));
+    }
+
+    [Test]
+    public void An_alternate_key_on_a_missing_column_is_refused_with_the_column_named()
+    {
+        var fault = FaultAssert.Throws(_env, ErrorCodes.QueryBuilderNoAttribute,
+            () => _env.AddAlternateKey("contact", new AlternateKeyDefinition("contact_badge", "Badge", ["new_badge"])));
+
+        Assert.That(fault.Message, Does.Contain("new_badge"));
+    }
+}
