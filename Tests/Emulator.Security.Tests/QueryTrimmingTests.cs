@@ -76,11 +76,13 @@ public sealed class QueryTrimmingTests
         Assert.That(rows["Supporter"], Is.Null);
     }
 
+    // Querying a table without Read at any depth is refused (PrivilegeDenied), not answered with an empty page.
+    // learn.microsoft.com/power-apps/developer/data-platform/reference/web-service-error-codes (0x80040220)
     [Test]
-    public void A_user_without_read_privilege_gets_an_empty_result_not_a_fault()
+    public void A_user_without_read_privilege_gets_PrivilegeDenied_not_an_empty_result()
     {
         var bob = _world.Env.AsUser(_world.Bob);
 
-        Assert.That(bob.RetrieveMultiple(new QueryExpression("account")).Entities, Is.Empty);
+        Assert.That(SecurityWorld.Denial(() => bob.RetrieveMultiple(new QueryExpression("account")))?.ErrorCode, Is.EqualTo(-2147220960));
     }
 }

@@ -51,7 +51,8 @@ public sealed class RapportRolesTests
         Assert.That(user.Privileges.Where(p => p.Table == FeedTables.FeedSettings), Is.Empty);
         Assert.That(SecurityWorld.Denial(() => service.Retrieve(FeedTables.FeedSettings, settings, new ColumnSet(true)))?.Message,
             Does.Contain("prvReadrapport_feedsettings"));
-        Assert.That(service.RetrieveMultiple(new QueryExpression(FeedTables.FeedSettings) { ColumnSet = new ColumnSet(true) }).Entities, Is.Empty);
+        Assert.That(SecurityWorld.Denial(() => service.RetrieveMultiple(new QueryExpression(FeedTables.FeedSettings) { ColumnSet = new ColumnSet(true) }))?.Message,
+            Does.Contain("prvReadrapport_feedsettings"), "a query of a table without Read is refused, not empty");
     }
 
     private static System.Guid Gift(DataverseEmulator env, System.Guid owner, string name)
