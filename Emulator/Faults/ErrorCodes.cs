@@ -73,6 +73,25 @@ public static class ErrorCodes
     /// <summary>0x80040227 CannotDeleteDueToAssociation: a Restrict relationship still has referencing rows.</summary>
     public const int CannotDeleteDueToAssociation = unchecked((int)0x80040227);
 
-    /// <summary>0x80041129 QueryBuilderSerialization: malformed or unsupported FetchXML.</summary>
+    /// <summary>0x80041129: the emulator's code for FetchXML it cannot read (not well-formed XML, a required attribute
+    /// missing). Where the web service error list names a specific code, the constants below are used instead.</summary>
     public const int InvalidFetchXml = unchecked((int)0x80041129);
+
+    /// <summary>0x8004111C QueryBuilderDeserializeInvalidNode: "The element node encountered is invalid."</summary>
+    public const int FetchInvalidNode = unchecked((int)0x8004111C);
+
+    /// <summary>0x80041117 QueryBuilderDeserializeInvalidLinkType: a link-type FetchXML does not know.</summary>
+    public const int FetchInvalidLinkType = unchecked((int)0x80041117);
+
+    /// <summary>0x80041120 QueryBuilderInvalidConditionOperator: "Unsupported condition operator."</summary>
+    public const int FetchInvalidConditionOperator = unchecked((int)0x80041120);
+
+    /// <summary>0x80041122 QueryBuilderInvalidFilterType: "Unsupported filter type. Valid values are 'and', or 'or'."</summary>
+    public const int FetchInvalidFilterType = unchecked((int)0x80041122);
+
+    /// <summary>0x80041130 QueryBuilderDuplicateAlias: "FetchXML should have unique aliases."</summary>
+    public const int DuplicateAlias = unchecked((int)0x80041130);
+
+    /// <summary>0x8004112A QueryBuilderInvalidPagingCookie: "Invalid page number in paging cookie."</summary>
+    public const int InvalidPagingCookie = unchecked((int)0x8004112A);
 }

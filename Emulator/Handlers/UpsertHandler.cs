@@ -35,14 +35,12 @@ internal sealed class UpsertHandler : IMessageHandler
         {
             var update = Parameters.Copy(target);
             update.Id = id;
-            if (target.Id == Guid.Empty)
+            // "Remove any data from the Target Entity.Attributes collection that uses the same keys as the Target
+            // Entity.KeyAttributes collection", then Update: a key cannot change the values it is found by.
+            // learn.microsoft.com/power-apps/developer/data-platform/use-upsert-insert-update-record
+            foreach (var key in target.KeyAttributes.Keys)
             {
-                // Matched by alternate key: the key columns are dropped from Attributes before the update
-                // (learn.microsoft.com/power-apps/developer/data-platform/use-upsert-insert-update-record).
-                foreach (var key in target.KeyAttributes.Keys)
-                {
-                    update.Attributes.Remove(key);
-                }
+                update.Attributes.Remove(key);
             }
 
             update.KeyAttributes = new KeyAttributeCollection();

@@ -20,8 +20,10 @@ public sealed class DocumentedKeyAndPipelineTests
         _service = _env.SystemService;
     }
 
-    // Upsert matching a row by alternate key updates it without the key columns: "the key values in the Attributes
-    // collection are removed before the update" learn.microsoft.com/power-apps/developer/data-platform/use-upsert-insert-update-record
+    // "If the record exists: ... Remove any data from the Target Entity.Attributes collection that uses the same keys as
+    // the Target Entity.KeyAttributes collection. Call Update." If it doesn't: "Copy any data from the Target
+    // KeyAttributes that the Target doesn't already have in its Attributes ... Call Create."
+    // learn.microsoft.com/power-apps/developer/data-platform/use-upsert-insert-update-record#understand-the-upsert-process-for-standard-tables
     [Test]
     public void Upsert_matched_by_alternate_key_removes_key_columns_from_Attributes_before_updating()
     {
@@ -37,6 +39,18 @@ public sealed class DocumentedKeyAndPipelineTests
             Assert.That(row["rapport_name"], Is.EqualTo("new"));
             Assert.That(row["rapport_code"], Is.EqualTo("K1"), "the key column sent in Attributes was dropped");
         });
+    }
+
+    [Test]
+    public void Upsert_that_creates_keeps_the_Attributes_value_over_the_KeyAttributes_value()
+    {
+        var target = new Entity(TestSolution.Item, "rapport_code", "URL") { ["rapport_code"] = "BODY", ["rapport_name"] = "created" };
+
+        var response = (UpsertResponse)_service.Execute(new UpsertRequest { Target = target });
+
+        Assert.That(response.RecordCreated, Is.True);
+        Assert.That(_service.Retrieve(TestSolution.Item, response.Target.Id, new ColumnSet("rapport_code"))["rapport_code"], Is.EqualTo("BODY"),
+            "the server uses the Attributes value 'even if the values are different' from KeyAttributes");
     }
 
     // "0x80060891 ... The specified key attributes are not a defined key for the {0} entity"
