@@ -12,6 +12,12 @@ namespace Rapport.Emulator.Metadata;
 /// </summary>
 public sealed class MetadataCatalog
 {
+    /// <summary>A table can have up to ten alternate keys.</summary>
+    public const int MaxKeysPerTable = 10;
+
+    /// <summary>SQL's index limit: 16 columns per key.</summary>
+    public const int MaxKeyColumns = 16;
+
     private readonly Dictionary<string, TableMetadata> _tables = new(StringComparer.Ordinal);
     private readonly Dictionary<string, ManyToManyRelationship> _manyToMany = new(StringComparer.Ordinal);
     private readonly Dictionary<string, OneToManyRelationship> _oneToMany = new(StringComparer.Ordinal);
@@ -96,9 +102,26 @@ public sealed class MetadataCatalog
             throw Fault.InvalidArgument($"The table '{table.LogicalName}' already has an alternate key named '{key.LogicalName}'.");
         }
 
+        // Constraints of learn.microsoft.com/power-apps/developer/data-platform/define-alternate-keys-entity#create-alternate-keys
+        if (table.Keys.Count >= MaxKeysPerTable)
+        {
+            throw Fault.InvalidArgument($"The table '{table.LogicalName}' already has {MaxKeysPerTable} alternate keys, the most a table can have.");
+        }
+
+        if (key.Columns.Count > MaxKeyColumns)
+        {
+            throw Fault.InvalidArgument($"An alternate key can have at most {MaxKeyColumns} columns; '{key.LogicalName}' has {key.Columns.Count}.");
+        }
+
         foreach (var column in key.Columns)
         {
-            _ = table.Column(column) ?? throw Fault.NoAttribute(table.LogicalName, column);
+            var definition = table.Column(column) ?? throw Fault.NoAttribute(table.LogicalName, column);
+            if (definition.Type is not (ColumnType.Decimal or ColumnType.Integer or ColumnType.String or ColumnType.DateTime
+                or ColumnType.Lookup or ColumnType.Customer or ColumnType.Owner or ColumnType.Picklist))
+            {
+                throw Fault.InvalidArgument(
+                    $"The column '{column}' ({definition.Type}) cannot be part of an alternate key: only Decimal, Whole Number, Single line of text, Date Time, Lookup and Choice columns can.");
+            }
         }
 
         return new TableMetadata(table.Definition with { Keys = table.Keys.Append(key).ToArray() });

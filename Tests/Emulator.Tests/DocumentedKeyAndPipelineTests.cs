@@ -125,4 +125,30 @@ public sealed class DocumentedKeyAndPipelineTests
 
         Assert.That(fault.Message, Does.Contain("new_badge"));
     }
+
+    // "Only include columns of the following types: Decimal Number, Whole Number, Single line of text, Date Time,
+    // Lookup, Option Set" and "A table ... can have up to ten alternate key table definitions."
+    // learn.microsoft.com/power-apps/developer/data-platform/define-alternate-keys-entity#create-alternate-keys
+    [Test]
+    public void An_alternate_key_on_a_column_of_a_type_keys_cannot_use_is_refused()
+    {
+        var fault = FaultAssert.Throws(_env, ErrorCodes.InvalidArgument,
+            () => _env.AddAlternateKey("contact", new AlternateKeyDefinition("contact_description", "Description", ["description"])));
+
+        Assert.That(fault.Message, Does.Contain("'description' (Memo) cannot be part of an alternate key"));
+    }
+
+    [Test]
+    public void An_eleventh_alternate_key_on_a_table_is_refused()
+    {
+        string[] columns = ["firstname", "lastname", "emailaddress1", "telephone1", "mobilephone", "jobtitle", "address1_city", "address1_country", "birthdate", "parentcustomerid"];
+        foreach (var column in columns)
+        {
+            _env.AddAlternateKey("contact", new AlternateKeyDefinition("key_" + column, column, [column]));
+        }
+
+        FaultAssert.Throws(_env, ErrorCodes.InvalidArgument,
+            () => _env.AddAlternateKey("contact", new AlternateKeyDefinition("key_gender", "Gender", ["gendercode"])));
+        Assert.That(_env.Metadata.Table("contact").Keys, Has.Count.EqualTo(10));
+    }
 }
