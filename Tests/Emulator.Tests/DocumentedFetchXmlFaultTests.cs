@@ -7,18 +7,8 @@ namespace Rapport.Emulator.Tests;
 /// FetchXML the platform refuses gets the code the web service error list names for that case, with its message
 /// (learn.microsoft.com/power-apps/developer/data-platform/reference/web-service-error-codes), and nothing is read.
 /// </summary>
-public sealed class DocumentedFetchXmlFaultTests
+public sealed class DocumentedFetchXmlFaultTests : EmulatorTest
 {
-    private DataverseEmulator _env = null!;
-    private IOrganizationService _service = null!;
-
-    [SetUp]
-    public void SetUp()
-    {
-        _env = TestSolution.NewEnvironment();
-        _service = _env.SystemService;
-    }
-
     [TestCase("<fetch><entity name='account'><colum name='name' /></entity></fetch>", unchecked((int)0x8004111C), "The element node encountered is invalid.",
         TestName = "An_unknown_element_faults_QueryBuilderDeserializeInvalidNode_0x8004111C")]
     [TestCase("<fetch><entity name='account'><link-entity name='contact' from='parentcustomerid' to='accountid' link-type='sideways' /></entity></fetch>",
@@ -35,9 +25,9 @@ public sealed class DocumentedFetchXmlFaultTests
         TestName = "A_repeated_link_entity_alias_faults_QueryBuilderDuplicateAlias_0x80041130")]
     public void Refused_fetchxml_gets_the_documented_code(string fetchXml, int code, string message)
     {
-        _service.Create(new Entity("account") { ["name"] = "Contoso" });
+        Service.Create(new Entity("account") { ["name"] = "Contoso" });
 
-        var fault = FaultAssert.Throws(_env, code, () => _service.RetrieveMultiple(new FetchExpression(fetchXml)));
+        var fault = FaultAssert.Throws(Env, code, () => Service.RetrieveMultiple(new FetchExpression(fetchXml)));
 
         Assert.That(fault.Message, Does.StartWith(message));
     }
@@ -47,7 +37,7 @@ public sealed class DocumentedFetchXmlFaultTests
     {
         var query = new QueryExpression("account") { PageInfo = new PagingInfo { Count = 1, PageNumber = 2, PagingCookie = "not a cookie" } };
 
-        var fault = FaultAssert.Throws(_env, unchecked((int)0x8004112A), () => _service.RetrieveMultiple(query));
+        var fault = FaultAssert.Throws(Env, unchecked((int)0x8004112A), () => Service.RetrieveMultiple(query));
 
         Assert.That(fault.Message, Is.EqualTo("Invalid page number in paging cookie."));
     }

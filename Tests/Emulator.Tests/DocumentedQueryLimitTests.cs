@@ -6,27 +6,17 @@ using Rapport.Emulator.Faults;
 namespace Rapport.Emulator.Tests;
 
 /// <summary>Query limits and counts as Microsoft documents them, each test citing its page.</summary>
-public sealed class DocumentedQueryLimitTests
+public sealed class DocumentedQueryLimitTests : EmulatorTest
 {
-    private DataverseEmulator _env = null!;
-    private IOrganizationService _service = null!;
-
-    [SetUp]
-    public void SetUp()
-    {
-        _env = TestSolution.NewEnvironment();
-        _service = _env.SystemService;
-    }
-
     // "If you add more than 15 link-entity elements to a query you get this error: 0x8004430D ... Number of link
     // entities in query exceeded maximum limit." learn.microsoft.com/power-apps/developer/data-platform/fetchxml/join-tables
     [Test]
     public void A_query_with_more_than_15_link_entities_faults_0x8004430D()
     {
-        _service.Create(new Entity("account") { ["name"] = "Contoso" });
+        Service.Create(new Entity("account") { ["name"] = "Contoso" });
 
-        Assert.That(_service.RetrieveMultiple(Chain(15)).Entities, Is.Empty, "15 link-entities still run");
-        var fault = FaultAssert.Throws(_env, unchecked((int)0x8004430D), () => _service.RetrieveMultiple(Chain(16)));
+        Assert.That(Service.RetrieveMultiple(Chain(15)).Entities, Is.Empty, "15 link-entities still run");
+        var fault = FaultAssert.Throws(Env, unchecked((int)0x8004430D), () => Service.RetrieveMultiple(Chain(16)));
         Assert.That(fault.Message, Is.EqualTo("Number of link entities in query exceeded maximum limit."));
     }
 
@@ -43,7 +33,7 @@ public sealed class DocumentedQueryLimitTests
             link.EntityAlias = "back" + i;
         }
 
-        FaultAssert.Throws(_env, ErrorCodes.TooManyLinkEntities, () => _service.RetrieveMultiple(query));
+        FaultAssert.Throws(Env, ErrorCodes.TooManyLinkEntities, () => Service.RetrieveMultiple(query));
     }
 
     // "TotalRecordCount ... -1 unless ReturnTotalRecordCount is true."
@@ -53,14 +43,14 @@ public sealed class DocumentedQueryLimitTests
     {
         for (var i = 0; i < 3; i++)
         {
-            _service.Create(new Entity("account") { ["name"] = "A" + i });
+            Service.Create(new Entity("account") { ["name"] = "A" + i });
         }
 
-        var unasked = _service.RetrieveMultiple(new QueryExpression("account"));
-        var asked = _service.RetrieveMultiple(new QueryExpression("account") { PageInfo = new PagingInfo { ReturnTotalRecordCount = true } });
-        var fetchUnasked = _service.RetrieveMultiple(new FetchExpression("<fetch><entity name='account'><attribute name='name' /></entity></fetch>"));
-        var fetchAsked = _service.RetrieveMultiple(new FetchExpression("<fetch returntotalrecordcount='true'><entity name='account'><attribute name='name' /></entity></fetch>"));
-        var top = _service.RetrieveMultiple(new QueryExpression("account") { TopCount = 2 });
+        var unasked = Service.RetrieveMultiple(new QueryExpression("account"));
+        var asked = Service.RetrieveMultiple(new QueryExpression("account") { PageInfo = new PagingInfo { ReturnTotalRecordCount = true } });
+        var fetchUnasked = Service.RetrieveMultiple(new FetchExpression("<fetch><entity name='account'><attribute name='name' /></entity></fetch>"));
+        var fetchAsked = Service.RetrieveMultiple(new FetchExpression("<fetch returntotalrecordcount='true'><entity name='account'><attribute name='name' /></entity></fetch>"));
+        var top = Service.RetrieveMultiple(new QueryExpression("account") { TopCount = 2 });
 
         Assert.Multiple(() =>
         {
@@ -80,15 +70,15 @@ public sealed class DocumentedQueryLimitTests
     {
         for (var i = 0; i < 4; i++)
         {
-            _service.Create(new Entity("account") { ["name"] = "A" + i, ["numberofemployees"] = 10 });
+            Service.Create(new Entity("account") { ["name"] = "A" + i, ["numberofemployees"] = 10 });
         }
 
         static string Sum(int limit) =>
             $"<fetch aggregate='true' aggregatelimit='{limit}'><entity name='account'><attribute name='numberofemployees' alias='total' aggregate='sum' /></entity></fetch>";
 
-        var total = _service.RetrieveMultiple(new FetchExpression(Sum(4))).Entities.Single().GetAttributeValue<AliasedValue>("total")!.Value;
+        var total = Service.RetrieveMultiple(new FetchExpression(Sum(4))).Entities.Single().GetAttributeValue<AliasedValue>("total")!.Value;
         Assert.That(total, Is.EqualTo(40), "4 rows under aggregatelimit 4 aggregate");
-        var fault = FaultAssert.Throws(_env, unchecked((int)0x8004E023), () => _service.RetrieveMultiple(new FetchExpression(Sum(3))));
+        var fault = FaultAssert.Throws(Env, unchecked((int)0x8004E023), () => Service.RetrieveMultiple(new FetchExpression(Sum(3))));
         Assert.That(fault.Message, Is.EqualTo("The maximum record limit is exceeded. Reduce the number of records."));
     }
 
@@ -97,14 +87,14 @@ public sealed class DocumentedQueryLimitTests
     {
         for (var i = 0; i <= 50_000; i++)
         {
-            _env.SystemService.Create(new Entity(TestSolution.Item) { ["rapport_count"] = 1 });
+            Env.SystemService.Create(new Entity(TestSolution.Item) { ["rapport_count"] = 1 });
         }
 
         const string Count = "<fetch aggregate='true'><entity name='rapport_item'><attribute name='rapport_itemid' alias='n' aggregate='count' /></entity></fetch>";
-        FaultAssert.Throws(_env, ErrorCodes.AggregateQueryRecordLimitExceeded, () => _service.RetrieveMultiple(new FetchExpression(Count)));
+        FaultAssert.Throws(Env, ErrorCodes.AggregateQueryRecordLimitExceeded, () => Service.RetrieveMultiple(new FetchExpression(Count)));
 
-        _service.Delete(TestSolution.Item, _env.Store.Rows(TestSolution.Item).First().Id);
-        var n = _service.RetrieveMultiple(new FetchExpression(Count)).Entities.Single().GetAttributeValue<AliasedValue>("n")!.Value;
+        Service.Delete(TestSolution.Item, Env.Store.Rows(TestSolution.Item).First().Id);
+        var n = Service.RetrieveMultiple(new FetchExpression(Count)).Entities.Single().GetAttributeValue<AliasedValue>("n")!.Value;
         Assert.That(n, Is.EqualTo(50_000), "exactly 50,000 rows still aggregate");
     }
 
@@ -113,7 +103,7 @@ public sealed class DocumentedQueryLimitTests
     {
         const string Fetch = "<fetch aggregate='true' aggregatelimit='60000'><entity name='account'><attribute name='accountid' alias='n' aggregate='count' /></entity></fetch>";
 
-        FaultAssert.Throws(_env, ErrorCodes.InvalidFetchXml, () => _service.RetrieveMultiple(new FetchExpression(Fetch)));
+        FaultAssert.Throws(Env, ErrorCodes.InvalidFetchXml, () => Service.RetrieveMultiple(new FetchExpression(Fetch)));
     }
 
     // A chain account → contact → account → ... of the given number of link-entities, each under the previous one.
@@ -123,9 +113,8 @@ public sealed class DocumentedQueryLimitTests
         LinkEntity? last = null;
         for (var i = 0; i < links; i++)
         {
-            var fromAccount = i % 2 == 0;
-            var link = fromAccount
-                ? new LinkEntity(i == 0 ? "account" : "account", "contact", "accountid", "parentcustomerid", JoinOperator.Inner)
+            var link = i % 2 == 0
+                ? new LinkEntity("account", "contact", "accountid", "parentcustomerid", JoinOperator.Inner)
                 : new LinkEntity("contact", "account", "parentcustomerid", "accountid", JoinOperator.Inner);
             link.EntityAlias = "l" + i;
             if (last is null)
