@@ -158,6 +158,17 @@ public sealed class DataverseEmulator
         return results;
     }
 
+    /// <summary>
+    /// Declares an alternate key at run time, as creating an entity key does in Dataverse: the rows already stored are
+    /// indexed first, so a value set held twice refuses the key (DuplicateRecordEntityKey) and nothing changes.
+    /// </summary>
+    public void AddAlternateKey(string table, AlternateKeyDefinition key)
+    {
+        var updated = _org.Metadata.WithKey(table, key);
+        _org.Store.IndexNewKey(updated.LogicalName, key);
+        _org.Metadata.ReplaceTable(updated);
+    }
+
     /// <summary>Async steps waiting for DrainAsyncQueue.</summary>
     public int PendingAsyncJobs => _org.Async.ReadyCount;
 }

@@ -27,6 +27,19 @@ public static class ErrorCodes
     /// <summary>0x80040220 PrivilegeDenied: "Principal user (Id=…) is missing prv… privilege".</summary>
     public const int PrivilegeDenied = unchecked((int)0x80040220);
 
+    /// <summary>0x80048306 (-2147187962): the principal holds the privilege, but the row is outside its depth and not
+    /// shared ("SecLib::AccessCheckEx failed"; "... does not have ReadAccess right(s) for record ...").</summary>
+    public const int AccessCheckFailed = unchecked((int)0x80048306);
+
+    /// <summary>0x8004430D: a query joins more than 15 link-entities ("Number of link entities in query exceeded maximum limit.").</summary>
+    public const int TooManyLinkEntities = unchecked((int)0x8004430D);
+
+    /// <summary>0x8004E023 AggregateQueryRecordLimitExceeded: an aggregate fetch reads more rows than aggregatelimit (default 50,000).</summary>
+    public const int AggregateQueryRecordLimitExceeded = unchecked((int)0x8004E023);
+
+    /// <summary>0x80060891: the KeyAttributes of a reference do not form an alternate key defined on the table.</summary>
+    public const int EntityKeyNotDefined = unchecked((int)0x80060891);
+
     /// <summary>0x80040216 (-2147220970): the code Dataverse reports when the depth guard (8) stops an infinite loop.</summary>
     public const int InfiniteLoopDetected = unchecked((int)0x80040216);
 
@@ -60,6 +73,25 @@ public static class ErrorCodes
     /// <summary>0x80040227 CannotDeleteDueToAssociation: a Restrict relationship still has referencing rows.</summary>
     public const int CannotDeleteDueToAssociation = unchecked((int)0x80040227);
 
-    /// <summary>0x80041129 QueryBuilderSerialization: malformed or unsupported FetchXML.</summary>
+    /// <summary>0x80041129: the emulator's code for FetchXML it cannot read (not well-formed XML, a required attribute
+    /// missing). Where the web service error list names a specific code, the constants below are used instead.</summary>
     public const int InvalidFetchXml = unchecked((int)0x80041129);
+
+    /// <summary>0x8004111C QueryBuilderDeserializeInvalidNode: "The element node encountered is invalid."</summary>
+    public const int FetchInvalidNode = unchecked((int)0x8004111C);
+
+    /// <summary>0x80041117 QueryBuilderDeserializeInvalidLinkType: a link-type FetchXML does not know.</summary>
+    public const int FetchInvalidLinkType = unchecked((int)0x80041117);
+
+    /// <summary>0x80041120 QueryBuilderInvalidConditionOperator: "Unsupported condition operator."</summary>
+    public const int FetchInvalidConditionOperator = unchecked((int)0x80041120);
+
+    /// <summary>0x80041122 QueryBuilderInvalidFilterType: "Unsupported filter type. Valid values are 'and', or 'or'."</summary>
+    public const int FetchInvalidFilterType = unchecked((int)0x80041122);
+
+    /// <summary>0x80041130 QueryBuilderDuplicateAlias: "FetchXML should have unique aliases."</summary>
+    public const int DuplicateAlias = unchecked((int)0x80041130);
+
+    /// <summary>0x8004112A QueryBuilderInvalidPagingCookie: "Invalid page number in paging cookie."</summary>
+    public const int InvalidPagingCookie = unchecked((int)0x8004112A);
 }

@@ -23,6 +23,25 @@ public static class Fault
         return new FaultException<OrganizationServiceFault>(detail, new FaultReason(message));
     }
 
+    /// <summary>The fault ExecuteTransaction raises: the failed request's code and message, with its index.</summary>
+    public static FaultException<OrganizationServiceFault> InTransaction(OrganizationServiceFault inner, int faultedRequestIndex)
+    {
+        var detail = new ExecuteTransactionFault
+        {
+            ErrorCode = inner.ErrorCode,
+            Message = inner.Message,
+            Timestamp = DateTime.UtcNow,
+            FaultedRequestIndex = faultedRequestIndex,
+            InnerFault = inner.InnerFault,
+        };
+        foreach (var pair in inner.ErrorDetails)
+        {
+            detail.ErrorDetails[pair.Key] = pair.Value;
+        }
+
+        return new FaultException<OrganizationServiceFault>(detail, new FaultReason(inner.Message ?? ""));
+    }
+
     public static FaultException<OrganizationServiceFault> MissingArgument(string name) =>
         Create(ErrorCodes.InvalidArgument, $"Required field '{name}' is missing");
 
@@ -34,6 +53,10 @@ public static class Fault
 
     public static FaultException<OrganizationServiceFault> DoesNotExistByKey(string table, string keyText) =>
         Create(ErrorCodes.ObjectDoesNotExist, $"A record with the specified key values does not exist in {table} entity ({keyText})");
+
+    public static FaultException<OrganizationServiceFault> KeyNotDefined(string table, IEnumerable<string> columns) =>
+        Create(ErrorCodes.EntityKeyNotDefined,
+            $"The specified key attributes are not a defined key for the {table} entity ({string.Join(",", columns)}).");
 
     public static FaultException<OrganizationServiceFault> NoEntity(string table) =>
         Create(ErrorCodes.QueryBuilderNoEntity, $"The entity with a name = '{table}' with namemapping = 'Logical' was not found in the MetadataCache.");

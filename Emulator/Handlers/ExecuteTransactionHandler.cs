@@ -7,7 +7,8 @@ using Rapport.Emulator.Pipeline;
 namespace Rapport.Emulator.Handlers;
 
 /// <summary>ExecuteTransaction: all requests in one transaction; the first fault rolls everything back and is
-/// thrown with the index of the request that failed (ErrorDetails["FaultedRequestIndex"]).</summary>
+/// thrown with an ExecuteTransactionFault detail that names the request that failed (FaultedRequestIndex).
+/// learn.microsoft.com/power-apps/developer/data-platform/org-service/use-executetransaction</summary>
 internal sealed class ExecuteTransactionHandler : IMessageHandler
 {
     public string Message => "ExecuteTransaction";
@@ -48,8 +49,7 @@ internal sealed class ExecuteTransactionHandler : IMessageHandler
         catch (FaultException<OrganizationServiceFault> fault)
         {
             context.Org.Rollback(mark);
-            var detail = fault.Detail;
-            throw Fault.Create(detail.ErrorCode, detail.Message ?? "", new Dictionary<string, object> { ["FaultedRequestIndex"] = index });
+            throw Fault.InTransaction(fault.Detail, index);
         }
         catch
         {

@@ -71,8 +71,10 @@ internal static class RelationshipWriter
 
         var existing = org.Store.Rows(relationship.IntersectEntity)
             .FirstOrDefault(r => r[first] is Guid a && a == one.Id && r[second] is Guid b && b == two.Id);
-        org.Data.Demand(context.Caller, associate ? PrivilegeType.Append : PrivilegeType.Write, target.LogicalName, org.Store.Find(target.LogicalName, target.Id));
-        org.Data.Demand(context.Caller, PrivilegeType.AppendTo, other.LogicalName, org.Store.Find(other.LogicalName, other.Id));
+        // N:N (dis)association needs Append on both rows, not Append/AppendTo as a lookup does
+        // (learn.microsoft.com/power-platform/admin/security-roles-privileges, "Append").
+        org.Data.Demand(context.Caller, PrivilegeType.Append, one.LogicalName, org.Store.Find(one.LogicalName, one.Id));
+        org.Data.Demand(context.Caller, PrivilegeType.Append, two.LogicalName, org.Store.Find(two.LogicalName, two.Id));
         if (associate)
         {
             if (existing is not null)

@@ -35,6 +35,14 @@ internal sealed class UpsertHandler : IMessageHandler
         {
             var update = Parameters.Copy(target);
             update.Id = id;
+            // "Remove any data from the Target Entity.Attributes collection that uses the same keys as the Target
+            // Entity.KeyAttributes collection", then Update: a key cannot change the values it is found by.
+            // learn.microsoft.com/power-apps/developer/data-platform/use-upsert-insert-update-record
+            foreach (var key in target.KeyAttributes.Keys)
+            {
+                update.Attributes.Remove(key);
+            }
+
             update.KeyAttributes = new KeyAttributeCollection();
             context.Org.Processor.Execute(new UpdateRequest { Target = update }, context.Caller, counted: false);
             context.Output["RecordCreated"] = false;

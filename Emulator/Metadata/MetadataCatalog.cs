@@ -12,6 +12,12 @@ namespace Rapport.Emulator.Metadata;
 /// </summary>
 public sealed class MetadataCatalog
 {
+    /// <summary>A table can have up to ten alternate keys.</summary>
+    public const int MaxKeysPerTable = 10;
+
+    /// <summary>SQL's index limit: 16 columns per key.</summary>
+    public const int MaxKeyColumns = 16;
+
     private readonly Dictionary<string, TableMetadata> _tables = new(StringComparer.Ordinal);
     private readonly Dictionary<string, ManyToManyRelationship> _manyToMany = new(StringComparer.Ordinal);
     private readonly Dictionary<string, OneToManyRelationship> _oneToMany = new(StringComparer.Ordinal);
@@ -39,7 +45,7 @@ public sealed class MetadataCatalog
             _tables[definition.LogicalName] = new TableMetadata(definition);
         }
 
-        foreach (var relationship in solution?.Relationships ?? [])
+        foreach (var relationship in StandardTables.OneToMany.Concat(solution?.Relationships ?? []))
         {
             _oneToMany[relationship.SchemaName] = relationship;
         }
@@ -79,6 +85,49 @@ public sealed class MetadataCatalog
 
     public IEnumerable<ManyToManyRelationship> ManyToManyOf(string table) =>
         _manyToMany.Values.Where(r => r.Entity1 == table || r.Entity2 == table);
+
+    /// <summary>Checks a key declared at run time against the table (columns exist, name unused) and returns the table
+    /// with the key added; the catalogue changes only in <see cref="ReplaceTable"/>, once the rows are indexed.</summary>
+    internal TableMetadata WithKey(string tableName, AlternateKeyDefinition key)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        var table = Table(tableName);
+        if (key.Columns.Count == 0 || string.IsNullOrWhiteSpace(key.LogicalName))
+        {
+            throw Fault.InvalidArgument($"An alternate key on '{table.LogicalName}' needs a logical name and at least one column.");
+        }
+
+        if (table.Keys.Any(k => string.Equals(k.LogicalName, key.LogicalName, StringComparison.OrdinalIgnoreCase)))
+        {
+            throw Fault.InvalidArgument($"The table '{table.LogicalName}' already has an alternate key named '{key.LogicalName}'.");
+        }
+
+        // Constraints of learn.microsoft.com/power-apps/developer/data-platform/define-alternate-keys-entity#create-alternate-keys
+        if (table.Keys.Count >= MaxKeysPerTable)
+        {
+            throw Fault.InvalidArgument($"The table '{table.LogicalName}' already has {MaxKeysPerTable} alternate keys, the most a table can have.");
+        }
+
+        if (key.Columns.Count > MaxKeyColumns)
+        {
+            throw Fault.InvalidArgument($"An alternate key can have at most {MaxKeyColumns} columns; '{key.LogicalName}' has {key.Columns.Count}.");
+        }
+
+        foreach (var column in key.Columns)
+        {
+            var definition = table.Column(column) ?? throw Fault.NoAttribute(table.LogicalName, column);
+            if (definition.Type is not (ColumnType.Decimal or ColumnType.Integer or ColumnType.String or ColumnType.DateTime
+                or ColumnType.Lookup or ColumnType.Customer or ColumnType.Owner or ColumnType.Picklist))
+            {
+                throw Fault.InvalidArgument(
+                    $"The column '{column}' ({definition.Type}) cannot be part of an alternate key: only Decimal, Whole Number, Single line of text, Date Time, Lookup and Choice columns can.");
+            }
+        }
+
+        return new TableMetadata(table.Definition with { Keys = table.Keys.Append(key).ToArray() });
+    }
+
+    internal void ReplaceTable(TableMetadata table) => _tables[table.LogicalName] = table;
 
     private static TableDefinition Merge(TableDefinition standard, TableDefinition declared)
     {

@@ -48,6 +48,8 @@ internal sealed class PipelineRunner
     /// <summary>The state one request's stages share: SharedVariables, images, operation id.</summary>
     private sealed class Execution
     {
+        private const string TagParameter = "tag";
+
         private readonly Organization _org;
         private readonly PipelineEvent _evt;
         private readonly CallerContext _caller;
@@ -67,6 +69,12 @@ internal sealed class PipelineRunner
             _input = input;
             _output = output;
             _steps = steps;
+            // The optional tag parameter reaches every step as SharedVariables["tag"]
+            // (learn.microsoft.com/power-apps/developer/data-platform/optional-parameters#add-a-shared-variable-to-the-plugin-execution-context).
+            if (input.TryGetValue(TagParameter, out var tag) && tag is not null)
+            {
+                _shared[TagParameter] = tag;
+            }
         }
 
         public void CapturePreImages()

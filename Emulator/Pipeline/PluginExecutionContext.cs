@@ -42,4 +42,7 @@ public sealed class PluginExecutionContext : IPluginExecutionContext7
     public EntityImageCollection[] PreEntityImagesCollection { get; init; } = [];
     public EntityImageCollection[] PostEntityImagesCollection { get; init; } = [];
     public string EnvironmentId { get; init; } = "";
+    public Guid TenantId { get; init; }
+    public string InitiatingUserAgent { get; init; } = "";
+    public bool IsApplicationUser { get; init; }
 }

@@ -79,7 +79,7 @@ internal static class FetchXmlParser
         }
 
         query.PageInfo.ReturnTotalRecordCount = Flag(fetch, "returntotalrecordcount");
-        return (query, isAggregate ? new FetchAggregate(aggregateColumns, aggregateOrders) : null);
+        return (query, isAggregate ? new FetchAggregate(aggregateColumns, aggregateOrders) { Limit = AggregateLimit(fetch) } : null);
     }
 
     private static void ReadEntity(
@@ -154,7 +154,8 @@ internal static class FetchXmlParser
                         {
                             "inner" => JoinOperator.Inner,
                             "outer" => JoinOperator.LeftOuter,
-                            _ => throw Fault.InvalidFetchXml($"link-type '{type}' is not supported"),
+                            _ => throw Fault.Create(ErrorCodes.FetchInvalidLinkType,
+                                $"The only valid values for link-type attribute are 'natural', 'inner','in','exists','matchfirstrowusingcrossapply' and 'outer'. (link-type '{type}'{Unsupported(type)})"),
                         },
                         Columns = new ColumnSet(),
                     };
@@ -163,15 +164,28 @@ internal static class FetchXmlParser
                     links.Add(link);
                     break;
                 default:
-                    throw Fault.InvalidFetchXml($"unexpected element <{child.Name.LocalName}>");
+                    throw Fault.Create(ErrorCodes.FetchInvalidNode, $"The element node encountered is invalid. (<{child.Name.LocalName}>)");
             }
         }
     }
 
+    // aggregatelimit lowers the 50,000-row cap of an aggregate query; it cannot raise it.
+    private static int AggregateLimit(XElement fetch) => Int(fetch, "aggregatelimit") switch
+    {
+        null => FetchAggregate.DefaultLimit,
+        >= 1 and <= FetchAggregate.DefaultLimit and var limit => limit,
+        var other => throw Fault.InvalidFetchXml($"aggregatelimit must be between 1 and {FetchAggregate.DefaultLimit}, not {other}"),
+    };
+
     private static FilterExpression ReadFilter(XElement element)
     {
         var type = (string?)element.Attribute("type") ?? "and";
-        var filter = new FilterExpression(type == "or" ? LogicalOperator.Or : LogicalOperator.And);
+        var filter = new FilterExpression(type switch
+        {
+            "and" => LogicalOperator.And,
+            "or" => LogicalOperator.Or,
+            _ => throw Fault.Create(ErrorCodes.FetchInvalidFilterType, $"Unsupported filter type. Valid values are 'and', or 'or'. (type '{type}')"),
+        });
         foreach (var child in element.Elements())
         {
             if (child.Name.LocalName == "filter")
@@ -182,7 +196,7 @@ internal static class FetchXmlParser
 
             if (child.Name.LocalName != "condition")
             {
-                throw Fault.InvalidFetchXml($"unexpected element <{child.Name.LocalName}> in <filter>");
+                throw Fault.Create(ErrorCodes.FetchInvalidNode, $"The element node encountered is invalid. (<{child.Name.LocalName}> in <filter>)");
             }
 
             var op = Required(child, "operator");
@@ -190,7 +204,8 @@ internal static class FetchXmlParser
             {
                 AttributeName = Required(child, "attribute"),
                 EntityName = (string?)child.Attribute("entityname"),
-                Operator = Operators.TryGetValue(op, out var known) ? known : throw Fault.InvalidFetchXml($"operator '{op}' is not supported"),
+                Operator = Operators.TryGetValue(op, out var known) ? known
+                    : throw Fault.Create(ErrorCodes.FetchInvalidConditionOperator, $"Unsupported condition operator. (operator '{op}')"),
             };
             if ((string?)child.Attribute("value") is { } value)
             {
@@ -207,6 +222,9 @@ internal static class FetchXmlParser
 
         return filter;
     }
+
+    // in, exists and natural are real FetchXML link types the emulator does not run.
+    private static string Unsupported(string type) => type is "in" or "exists" or "natural" or "matchfirstrowusingcrossapply" ? " is not supported by the emulator" : "";
 
     private static string Required(XElement element, string attribute) =>
         (string?)element.Attribute(attribute) ?? throw Fault.InvalidFetchXml($"<{element.Name.LocalName}> needs the '{attribute}' attribute");

@@ -27,12 +27,12 @@ internal static class PagingCookie
             var root = XElement.Parse(cookie);
             if (root.Name.LocalName != "cookie")
             {
-                throw Fault.InvalidArgument("The paging cookie is not valid.");
+                throw Fault.Create(ErrorCodes.InvalidPagingCookie, "Invalid page number in paging cookie.");
             }
         }
         catch (System.Xml.XmlException)
         {
-            throw Fault.InvalidArgument("The paging cookie is not valid.");
+            throw Fault.Create(ErrorCodes.InvalidPagingCookie, "Invalid page number in paging cookie.");
         }
     }
 }

@@ -8,6 +8,7 @@ using Rapport.Emulator.Faults;
 using Rapport.Emulator.Metadata;
 using Rapport.Emulator.Pipeline;
 using Rapport.Emulator.Store;
+using Rapport.Solution.Model;
 
 namespace Rapport.Emulator.Query;
 
@@ -21,6 +22,12 @@ internal sealed class QueryEngine
     /// <summary>Dataverse's largest page (and the page size when none is given).</summary>
     public const int MaxPageSize = 5000;
 
+    /// <summary>The most link-entities one query may join, nested ones included.</summary>
+    public const int MaxLinkEntities = 15;
+
+    /// <summary>What TotalRecordCount reads when the query did not ask for the count.</summary>
+    public const int TotalRecordCountNotRequested = -1;
+
     private readonly Organization _org;
 
     public QueryEngine(Organization org)
@@ -31,8 +38,14 @@ internal sealed class QueryEngine
     public EntityCollection Execute(QueryExpression query, FetchAggregate? aggregate, CallerContext caller)
     {
         var root = _org.Metadata.Table(query.EntityName);
+        // No Read privilege on the table at any depth is a fault, not an empty page; rows out of reach are trimmed.
+        _org.Data.Demand(caller, PrivilegeType.Read, root.LogicalName, null);
         var slots = new QuerySlots(root);
         AddLinks(slots, query.LinkEntities, 0);
+        if (slots.Count - 1 > MaxLinkEntities)
+        {
+            throw Fault.Create(ErrorCodes.TooManyLinkEntities, "Number of link entities in query exceeded maximum limit.");
+        }
         var context = new QueryContext(caller.UserId, _org.BusinessUnitOf(caller.UserId), _org.Clock.UtcNow);
         var compiler = new ConditionCompiler(slots, context);
         var rootSlots = new HashSet<int>();
@@ -48,7 +61,14 @@ internal sealed class QueryEngine
         var matches = Match(slots, filter, filterBeforeJoin, linkFilters, caller);
         if (aggregate is not null)
         {
-            return Aggregator.Run(_org, slots, matches, aggregate);
+            if (matches.Count > aggregate.Limit)
+            {
+                throw Fault.Create(ErrorCodes.AggregateQueryRecordLimitExceeded, "The maximum record limit is exceeded. Reduce the number of records.");
+            }
+
+            var groups = Aggregator.Run(_org, slots, matches, aggregate);
+            groups.TotalRecordCount = TotalRecordCountNotRequested;
+            return groups;
         }
 
         Sort(matches, slots, query);
@@ -302,7 +322,7 @@ internal sealed class QueryEngine
 
     private static EntityCollection Page(TableMetadata root, List<Entity> entities, PagingInfo? page, int? top)
     {
-        var result = new EntityCollection { EntityName = root.LogicalName };
+        var result = new EntityCollection { EntityName = root.LogicalName, TotalRecordCount = TotalRecordCountNotRequested };
         if (top is { } limit && (page is null || page.Count == 0))
         {
             if (limit > MaxPageSize || limit < 0)

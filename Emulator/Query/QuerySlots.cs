@@ -35,7 +35,7 @@ internal sealed class QuerySlots
         var alias = string.IsNullOrEmpty(link.EntityAlias) ? $"{table.LogicalName}{Count}" : link.EntityAlias;
         if (!_aliases.TryAdd(alias, Count))
         {
-            throw Fault.InvalidArgument($"The alias '{alias}' is used twice in the query.");
+            throw Fault.Create(ErrorCodes.DuplicateAlias, $"FetchXML should have unique aliases. (alias '{alias}' is used twice)");
         }
 
         Tables.Add(table);

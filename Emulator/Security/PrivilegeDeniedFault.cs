@@ -10,8 +10,9 @@ using Rapport.Emulator.Metadata;
 namespace Rapport.Emulator.Security;
 
 /// <summary>
-/// Dataverse's PrivilegeDenied fault (0x80040220) in its two shapes: a privilege the principal's roles lack, and a
-/// row the principal holds the privilege for but cannot reach (depth too shallow, not shared).
+/// Dataverse's access faults: PrivilegeDenied (0x80040220) for a privilege the principal's roles lack at any depth, and
+/// the access-check fault (0x80048306) for a row the principal holds the privilege for but cannot reach (depth too
+/// shallow, team-owned elsewhere, not shared or share revoked).
 /// </summary>
 internal static class PrivilegeDeniedFault
 {
@@ -23,7 +24,7 @@ internal static class PrivilegeDeniedFault
 
     /// <summary>"… does not have ReadAccess right(s) for record with Id = … of entity x."</summary>
     public static FaultException<OrganizationServiceFault> MissingRight(SecurityPrincipal principal, AccessRights right, string table, Guid rowId) =>
-        Fault.Create(ErrorCodes.PrivilegeDenied, string.Create(CultureInfo.InvariantCulture,
+        Fault.Create(ErrorCodes.AccessCheckFailed, string.Create(CultureInfo.InvariantCulture,
             $"{Describe(principal)}, does not have {right} right(s) for record with Id = {rowId:D} of entity {table}."));
 
     private static string Describe(SecurityPrincipal principal) => string.Create(CultureInfo.InvariantCulture,

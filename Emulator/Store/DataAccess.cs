@@ -78,7 +78,7 @@ internal sealed class DataAccess
 
         var names = keys.Keys.ToHashSet(StringComparer.Ordinal);
         var key = table.Keys.FirstOrDefault(k => k.Columns.Count == names.Count && k.Columns.All(names.Contains))
-            ?? throw Fault.InvalidArgument($"The key attributes {string.Join(",", names)} do not match an alternate key of '{table.LogicalName}'.");
+            ?? throw Fault.KeyNotDefined(table.LogicalName, names.Order(StringComparer.Ordinal));
         foreach (var column in key.Columns)
         {
             var definition = table.Column(column) ?? throw Fault.NoAttribute(table.LogicalName, column);
@@ -406,7 +406,7 @@ internal sealed class DataAccess
 
     private static void ComputeFullName(TableMetadata table, Dictionary<string, object?> values)
     {
-        if (table.LogicalName is not ("contact" or "systemuser"))
+        if (table.LogicalName is not ("contact" or "systemuser" or "lead"))
         {
             return;
         }

@@ -1,6 +1,9 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
 using Rapport.Emulator.Metadata;
+using Rapport.Solution.Model;
 
 namespace Rapport.Emulator.Store;
 
@@ -136,6 +139,23 @@ public sealed class EntityStore
         {
             _undo.Clear();
         }
+    }
+
+    /// <summary>Indexes the rows already stored under a key added at run time; a value set held twice refuses the key
+    /// and leaves the store as it was (Dataverse's key job fails the same way and the key stays inactive).</summary>
+    internal void IndexNewKey(string table, AlternateKeyDefinition key)
+    {
+        var index = new Dictionary<string, Guid>(StringComparer.Ordinal);
+        foreach (var row in Rows(table))
+        {
+            var text = KeyText.Of(key.Columns, c => row[c]);
+            if (text is not null && !index.TryAdd(text, row.Id))
+            {
+                throw Faults.Fault.DuplicateAlternateKey(key.LogicalName, string.Join(",", key.Columns.Select(c => Convert.ToString(row[c], CultureInfo.InvariantCulture))));
+            }
+        }
+
+        Data(table).KeyIndexes[key.LogicalName] = index;
     }
 
     private TableData Data(string table)

@@ -33,7 +33,7 @@ internal static class ErrorResponses
     public static int StatusOf(int errorCode) => errorCode switch
     {
         ErrorCodes.ObjectDoesNotExist or ErrorCodes.QueryBuilderNoEntity or ErrorCodes.UnrecognizedRequest => 404,
-        ErrorCodes.PrivilegeDenied => 403,
+        ErrorCodes.PrivilegeDenied or ErrorCodes.AccessCheckFailed => 403,
         ErrorCodes.DuplicateRecord or ErrorCodes.DuplicateRecordEntityKey or ErrorCodes.ConcurrencyVersionMismatch => 412,
         _ => 400,
     };

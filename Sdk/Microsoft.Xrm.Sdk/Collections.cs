@@ -2,6 +2,8 @@ using System.Collections.Generic;
 
 namespace Microsoft.Xrm.Sdk;
 
+// The IDictionary constructors are internal in the real SDK (9.0.2.56); only the parameterless ones are public.
+
 // Keyed by logical name, case-sensitive (the real collection uses the default comparer).
 public sealed class AttributeCollection : DataCollection<string, object?>
 {
@@ -9,7 +11,7 @@ public sealed class AttributeCollection : DataCollection<string, object?>
     {
     }
 
-    public AttributeCollection(IDictionary<string, object?> collection)
+    internal AttributeCollection(IDictionary<string, object?> collection)
         : base(collection)
     {
     }
@@ -21,7 +23,7 @@ public sealed class FormattedValueCollection : DataCollection<string, string>
     {
     }
 
-    public FormattedValueCollection(IDictionary<string, string> collection)
+    internal FormattedValueCollection(IDictionary<string, string> collection)
         : base(collection)
     {
     }
@@ -33,7 +35,7 @@ public sealed class KeyAttributeCollection : DataCollection<string, object>
     {
     }
 
-    public KeyAttributeCollection(IDictionary<string, object> collection)
+    internal KeyAttributeCollection(IDictionary<string, object> collection)
         : base(collection)
     {
     }
@@ -45,7 +47,7 @@ public class EntityImageCollection : DataCollection<string, Entity>
     {
     }
 
-    public EntityImageCollection(IDictionary<string, Entity> collection)
+    internal EntityImageCollection(IDictionary<string, Entity> collection)
         : base(collection)
     {
     }

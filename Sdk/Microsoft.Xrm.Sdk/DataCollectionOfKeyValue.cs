@@ -5,20 +5,22 @@ using System.Collections.Generic;
 namespace Microsoft.Xrm.Sdk;
 
 // Only IEnumerable is implemented, as in the real SDK (it is not an IDictionary there either).
+// No constraint on TKey, as in the real SDK (Dictionary's own check still refuses a null key at run time).
+#pragma warning disable CS8714 // TKey may be nullable in the signature; the store is a Dictionary all the same.
 public abstract class DataCollection<TKey, TValue> : IEnumerable<KeyValuePair<TKey, TValue>>
-    where TKey : notnull
 {
     // The .NET Framework wording, which the sandbox produces; .NET's own message adds the key.
     private const string KeyNotFoundMessage = "The given key was not present in the dictionary.";
 
     private readonly Dictionary<TKey, TValue> _items;
 
-    public DataCollection()
+    internal DataCollection()
     {
         _items = new Dictionary<TKey, TValue>();
     }
 
-    public DataCollection(IDictionary<TKey, TValue> collection)
+    // Internal in the real SDK: a plug-in cannot call it (it would bind to nothing in the sandbox).
+    internal DataCollection(IDictionary<TKey, TValue> collection)
     {
         _items = collection is null ? new Dictionary<TKey, TValue>() : new Dictionary<TKey, TValue>(collection);
     }
@@ -79,3 +81,4 @@ public abstract class DataCollection<TKey, TValue> : IEnumerable<KeyValuePair<TK
 
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
 }
+#pragma warning restore CS8714

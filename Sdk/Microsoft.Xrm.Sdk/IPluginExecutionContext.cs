@@ -31,18 +31,22 @@ public interface IPluginExecutionContext4 : IPluginExecutionContext3
     EntityImageCollection[] PostEntityImagesCollection { get; }
 }
 
-// InitiatingUserAgent is left out: its CLR type is not confirmed (dataverse-facts §4, §7.3).
+// learn.microsoft.com/dotnet/api/microsoft.xrm.sdk.ipluginexecutioncontext5: the caller's user agent string.
 public interface IPluginExecutionContext5 : IPluginExecutionContext4
 {
+    string InitiatingUserAgent { get; }
 }
 
-// TenantId is left out: its CLR type is not confirmed.
+// learn.microsoft.com/dotnet/api/microsoft.xrm.sdk.ipluginexecutioncontext6
 public interface IPluginExecutionContext6 : IPluginExecutionContext5
 {
     string EnvironmentId { get; }
+
+    Guid TenantId { get; }
 }
 
-// IsApplicationUser is left out: its CLR type is not confirmed.
+// learn.microsoft.com/dotnet/api/microsoft.xrm.sdk.ipluginexecutioncontext7
 public interface IPluginExecutionContext7 : IPluginExecutionContext6
 {
+    bool IsApplicationUser { get; }
 }

@@ -37,7 +37,10 @@ public interface IEnvironmentVariableService
     string RetrieveEnvironmentVariableValue(string environmentVariableSchemaName);
 }
 
+// learn.microsoft.com/dotnet/api/microsoft.xrm.sdk.imanagedidentityservice: no base interface, two overloads.
 public interface IManagedIdentityService
 {
     string AcquireToken(IEnumerable<string> scopes);
+
+    string AcquireToken(Guid managedIdentityId, IEnumerable<string> scopes);
 }

@@ -4,13 +4,20 @@ using System.Linq;
 namespace Rapport.Solution.Model;
 
 /// <summary>
-/// The standard Dataverse tables Rapport touches, with the real logical names of their main columns. The emulator
+/// The standard Dataverse tables Rapport and code written for Dataverse commonly touch (account, contact, lead,
+/// opportunity, incident, systemuser, team, businessunit, activitypointer, task, email, annotation, ...), with the
+/// primary keys, primary names, ownership, object type codes and relationship names of Microsoft's table reference
+/// (learn.microsoft.com/power-apps/developer/data-platform/reference/entities/{table}; lead and incident:
+/// learn.microsoft.com/dynamics365/sales/developer/entities/lead, .../customer-service/develop/reference/entities/incident). The emulator
 /// builds its metadata from these (plus the solution's own tables); the packer checks step tables against them.
 /// System columns (createdon, ownerid, versionnumber, ...) are added by the emulator for every table.
 /// </summary>
 public static class StandardTables
 {
     private static readonly string[] Customers = ["account", "contact"];
+
+    // What an activity's regardingobjectid can point to among these tables.
+    private static readonly string[] Regarding = ["account", "contact", "lead", "opportunity", "incident", "invoice", "salesorder", "campaign"];
 
     private static readonly IReadOnlyList<TableDefinition> AllTables = Build();
 
@@ -22,6 +29,27 @@ public static class StandardTables
         new("teammembership_association", "team", "systemuser", "teammembership"),
         new("systemuserroles_association", "systemuser", "role", "systemuserroles"),
         new("teamroles_association", "team", "role", "teamroles"),
+        new("accountleads_association", "account", "lead", "accountleads"),
+        new("contactleads_association", "contact", "lead", "contactleads"),
+    ];
+
+    /// <summary>The platform's 1:N relationships between these tables, by their real schema names and delete cascade.</summary>
+    public static IReadOnlyList<OneToManyRelationship> OneToMany { get; } =
+    [
+        new("account_parent_account", "account", "account", "parentaccountid", CascadeDelete.RemoveLink),
+        new("contact_customer_accounts", "account", "contact", "parentcustomerid", CascadeDelete.Cascade),
+        new("contact_customer_contacts", "contact", "contact", "parentcustomerid", CascadeDelete.Cascade),
+        new("account_primary_contact", "contact", "account", "primarycontactid", CascadeDelete.RemoveLink),
+        new("incident_customer_accounts", "account", "incident", "customerid", CascadeDelete.Cascade),
+        new("incident_customer_contacts", "contact", "incident", "customerid", CascadeDelete.Cascade),
+        new("Account_Annotation", "account", "annotation", "objectid", CascadeDelete.Cascade),
+        new("Contact_Annotation", "contact", "annotation", "objectid", CascadeDelete.Cascade),
+        new("Lead_Annotation", "lead", "annotation", "objectid", CascadeDelete.Cascade),
+        new("Incident_Annotation", "incident", "annotation", "objectid", CascadeDelete.Cascade),
+        new("Task_Annotation", "task", "annotation", "objectid", CascadeDelete.Cascade),
+        new("Email_Annotation", "email", "annotation", "objectid", CascadeDelete.Cascade),
+        new("Account_Tasks", "account", "task", "regardingobjectid", CascadeDelete.Cascade),
+        new("Contact_Tasks", "contact", "task", "regardingobjectid", CascadeDelete.Cascade),
     ];
 
     public static TableDefinition? Find(string logicalName) => AllTables.FirstOrDefault(t => t.LogicalName == logicalName);
@@ -94,9 +122,38 @@ public static class StandardTables
             [new(0, "Open", [new(2, "Not Started"), new(3, "In Progress"), new(4, "Waiting on someone else"), new(7, "Deferred")]),
              new(1, "Completed", [new(5, "Completed")]), new(2, "Canceled", [new(6, "Canceled")])],
             Str("subject", 200), Memo("description", 2000),
-            Lookup("regardingobjectid", "account", "contact", "opportunity", "invoice", "salesorder", "campaign"),
+            Lookup("regardingobjectid", Regarding),
             DateTime("scheduledend"), DateTime("actualend"), Pick("prioritycode", (0, "Low"), (1, "Normal"), (2, "High")),
             Int("percentcomplete")).WithPrimaryId("activityid"),
+        Table("lead", "Lead", "Leads", 4, Ownership.UserOwned, "fullname",
+            [new(0, "Open", [new(1, "New"), new(2, "Contacted")]), new(1, "Qualified", [new(3, "Qualified")]),
+             new(2, "Disqualified", [new(4, "Lost"), new(5, "Cannot Contact"), new(6, "No Longer Interested"), new(7, "Canceled")])],
+            Str("subject", 300), Str("fullname", 160), Str("firstname", 50), Str("lastname", 50), Str("companyname", 100),
+            Str("emailaddress1", 100), Str("telephone1", 50), Str("jobtitle", 100), Lookup("parentaccountid", "account"),
+            Lookup("parentcontactid", "contact"), Customer("customerid"), Money("estimatedvalue"), Memo("description", 2000),
+            Lookup("transactioncurrencyid", "transactioncurrency")),
+        Table("incident", "Case", "Cases", 112, Ownership.UserOwned, "title",
+            [new(0, "Active", [new(1, "In Progress"), new(2, "On Hold"), new(3, "Waiting for Details"), new(4, "Researching")]),
+             new(1, "Resolved", [new(5, "Problem Solved"), new(1000, "Information Provided")]),
+             new(2, "Canceled", [new(6, "Canceled"), new(2000, "Merged")])],
+            Str("title", 200), Str("ticketnumber", 100), Customer("customerid"), Lookup("primarycontactid", "contact"),
+            Memo("description", 2000), Pick("prioritycode", (1, "High"), (2, "Normal"), (3, "Low")),
+            Pick("caseorigincode", (1, "Phone"), (2, "Email"), (3, "Web"))),
+        Table("activitypointer", "Activity", "Activities", 4200, Ownership.UserOwned, "subject",
+            [new(0, "Open", [new(1, "Open")]), new(1, "Completed", [new(2, "Completed")]), new(2, "Canceled", [new(3, "Canceled")]),
+             new(3, "Scheduled", [new(4, "Scheduled")])],
+            Str("subject", 400), Memo("description", 2000), EntityName("activitytypecode"), Lookup("regardingobjectid", Regarding),
+            DateTime("scheduledstart"), DateTime("scheduledend"), DateTime("actualend")).WithPrimaryId("activityid"),
+        Table("email", "Email", "Email Messages", 4202, Ownership.UserOwned, "subject",
+            [new(0, "Open", [new(1, "Draft"), new(8, "Failed")]),
+             new(1, "Completed", [new(2, "Completed"), new(3, "Sent"), new(4, "Received"), new(6, "Pending Send"), new(7, "Sending")]),
+             new(2, "Canceled", [new(5, "Canceled")])],
+            Str("subject", 800), Memo("description", 1073741823), Lookup("regardingobjectid", Regarding), Bool("directioncode"),
+            Str("sender", 250), Str("torecipients", 500), DateTime("scheduledend"), DateTime("actualend")).WithPrimaryId("activityid"),
+        Table("annotation", "Note", "Notes", 5, Ownership.UserOwned, "subject", [],
+            Str("subject", 500), Memo("notetext", 100000), Lookup("objectid", "account", "contact", "lead", "incident", "opportunity", "task", "email"),
+            EntityName("objecttypecode"), Bool("isdocument"), Str("filename", 255), Str("mimetype", 256), Memo("documentbody", 1073741823),
+            Int("filesize")),
         Table("appnotification", "Notification", "Notifications", null, Ownership.UserOwned, "title", ActiveInactive(),
             Str("title", 200), Memo("body", 5000), Memo("data", 5000), Int("ttlinseconds"), Bool("isread"),
             Pick("icontype", (100000000, "Info"), (100000001, "Success"), (100000002, "Failure"), (100000003, "Warning"), (100000004, "Mention"), (100000005, "Custom")),
@@ -166,6 +223,8 @@ public static class StandardTables
         Intersect("teammembership", "teammembershipid", "teamid", "systemuserid", 23),
         Intersect("systemuserroles", "systemuserroleid", "systemuserid", "roleid", 15),
         Intersect("teamroles", "teamroleid", "teamid", "roleid", 40),
+        Intersect("accountleads", "accountleadid", "accountid", "leadid", null),
+        Intersect("contactleads", "contactleadid", "contactid", "leadid", null),
     ];
 
     private static TableDefinition Table(
@@ -198,7 +257,7 @@ public static class StandardTables
         };
 
     // Intersect tables hold two Uniqueidentifier columns (not lookups), as in Dataverse.
-    private static TableDefinition Intersect(string name, string primaryId, string first, string second, int typeCode) =>
+    private static TableDefinition Intersect(string name, string primaryId, string first, string second, int? typeCode) =>
         new(name, name, name)
         {
             ObjectTypeCode = typeCode,

@@ -1,3 +1,4 @@
+using System.Linq;
 using Microsoft.Xrm.Sdk;
 using static Rapport.Solution.Model.PrivilegeDepth;
 using static Rapport.Solution.Model.PrivilegeType;
@@ -64,7 +65,7 @@ public sealed class LookupPrivilegeTests
         world.GiveAnn(("contact", Read, Basic), ("contact", Write, Basic), ("contact", Append, Basic));
         var account = world.Account(RowOwner.Self);
         var contact = world.System.Create(new Entity("contact") { ["lastname"] = "Lee", ["ownerid"] = new EntityReference("systemuser", world.Ann) });
-        void Associate() => world.AsAnn.Associate("account", account, new Relationship("account_contact_parentcustomerid"), [new EntityReference("contact", contact)]);
+        void Associate() => world.AsAnn.Associate("account", account, new Relationship("contact_customer_accounts"), [new EntityReference("contact", contact)]);
 
         Assert.That(SecurityWorld.Denial(Associate)?.Message, Does.Contain("is missing prvAppendToaccount privilege"));
 
@@ -74,19 +75,39 @@ public sealed class LookupPrivilegeTests
         Assert.That(SecurityWorld.Denial(Associate), Is.Null);
     }
 
+    // "For many-to-many relationships, you must have Append privilege for both tables being associated or
+    // disassociated." learn.microsoft.com/power-platform/admin/security-roles-privileges
     [Test]
-    public void Associating_through_a_many_to_many_relationship_checks_Append_on_the_target_and_AppendTo_on_the_related_row()
+    public void Associating_through_a_many_to_many_relationship_needs_Append_on_both_tables()
     {
         var world = new SecurityWorld();
-        world.GiveAnn(("team", Append, Global));
+        world.GiveAnn(("team", Append, Global), ("systemuser", AppendTo, Global));
         void AddBobToTeam() => world.AsAnn.Associate("team", world.SupportTeam, new Relationship("teammembership_association"), [new EntityReference("systemuser", world.Bob)]);
 
-        Assert.That(SecurityWorld.Denial(AddBobToTeam)?.Message, Does.Contain("is missing prvAppendTosystemuser privilege"));
+        var denied = SecurityWorld.Denial(AddBobToTeam);
+        Assert.That(denied?.Message, Does.Contain("is missing prvAppendsystemuser privilege"), "AppendTo on the other table is not enough");
+        Assert.That(denied?.ErrorCode, Is.EqualTo(-2147220960));
 
-        world.Security.CreateRole("User append-to", ("systemuser", AppendTo, Global));
-        world.Security.AssignRoles(world.Ann, "User append-to");
+        world.Security.CreateRole("User append", ("systemuser", Append, Global));
+        world.Security.AssignRoles(world.Ann, "User append");
 
         Assert.That(SecurityWorld.Denial(AddBobToTeam), Is.Null);
+        Assert.That(world.Env.Store.Rows("teammembership").Count(r => r["systemuserid"] is System.Guid u && u == world.Bob), Is.EqualTo(1));
+    }
+
+    [Test]
+    public void Disassociating_through_a_many_to_many_relationship_needs_Append_on_both_tables()
+    {
+        var world = new SecurityWorld();
+        world.GiveAnn(("systemuser", Append, Global));
+        void RemoveAnnFromTeam() => world.AsAnn.Disassociate("team", world.SupportTeam, new Relationship("teammembership_association"), [new EntityReference("systemuser", world.Ann)]);
+
+        Assert.That(SecurityWorld.Denial(RemoveAnnFromTeam)?.Message, Does.Contain("is missing prvAppendteam privilege"));
+
+        world.Security.CreateRole("Team append", ("team", Append, Global));
+        world.Security.AssignRoles(world.Ann, "Team append");
+
+        Assert.That(SecurityWorld.Denial(RemoveAnnFromTeam), Is.Null);
     }
 
     private static Entity Contact(System.Guid account) =>

@@ -79,15 +79,17 @@ public sealed class QueryTrimmingTests
     /// <summary>
     /// RetrieveMultiple needs the Read privilege of the queried table ("RetrieveMultiple message privileges",
     /// https://learn.microsoft.com/previous-versions/dynamicscrm-2016/developers-guide/gg334622(v=crm.8)); without it
-    /// the request fails with -2147220960 "Principal user is missing privilege"
-    /// (https://learn.microsoft.com/troubleshoot/power-platform/power-apps/dataverse/client-errors), it does not
+    /// the request fails with PrivilegeDenied 0x80040220 "Principal user is missing privilege"
+    /// (https://learn.microsoft.com/power-apps/developer/data-platform/reference/web-service-error-codes), it does not
     /// return an empty page.
     /// </summary>
     [Test]
-    public void A_user_without_read_privilege_is_refused_the_query()
+    public void A_user_without_read_privilege_gets_PrivilegeDenied_not_an_empty_result()
     {
         var bob = _world.Env.AsUser(_world.Bob);
 
-        Assert.That(SecurityWorld.Denial(() => bob.RetrieveMultiple(new QueryExpression("account")))?.Message, Does.Contain("prvReadaccount"));
+        var denial = SecurityWorld.Denial(() => bob.RetrieveMultiple(new QueryExpression("account")));
+        Assert.That(denial?.ErrorCode, Is.EqualTo(-2147220960));
+        Assert.That(denial?.Message, Does.Contain("prvReadaccount"));
     }
 }

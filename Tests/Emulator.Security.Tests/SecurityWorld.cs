@@ -109,7 +109,8 @@ public sealed class SecurityWorld
         Security.AssignRoles(Ann, ActorRole);
     }
 
-    /// <summary>Runs the action and returns the PrivilegeDenied fault it raised, or null when it succeeded.</summary>
+    /// <summary>Runs the action and returns the access fault it raised (PrivilegeDenied 0x80040220 or the row-level
+    /// 0x80048306), or null when it succeeded.</summary>
     public static OrganizationServiceFault? Denial(Action action)
     {
         ArgumentNullException.ThrowIfNull(action);
@@ -118,7 +119,7 @@ public sealed class SecurityWorld
             action();
             return null;
         }
-        catch (FaultException<OrganizationServiceFault> fault) when (fault.Detail.ErrorCode == ErrorCodes.PrivilegeDenied)
+        catch (FaultException<OrganizationServiceFault> fault) when (fault.Detail.ErrorCode is ErrorCodes.PrivilegeDenied or ErrorCodes.AccessCheckFailed)
         {
             return fault.Detail;
         }

@@ -7,111 +7,107 @@ using Rapport.Emulator.Faults;
 namespace Rapport.Emulator.Tests;
 
 /// <summary>Every request with missing or invalid arguments gets Dataverse's fault and leaves the store unchanged.</summary>
-public sealed class BadInputTests
+public sealed class BadInputTests : EmulatorTest
 {
-    private DataverseEmulator _env = null!;
-    private IOrganizationService _service = null!;
     private Guid _item;
 
     [SetUp]
     public void SetUp()
     {
-        _env = TestSolution.NewEnvironment();
-        _service = _env.SystemService;
-        _item = _service.Create(new Entity(TestSolution.Item) { ["rapport_name"] = "existing", ["rapport_code"] = "A1" });
+        _item = Service.Create(new Entity(TestSolution.Item) { ["rapport_name"] = "existing", ["rapport_code"] = "A1" });
     }
 
     [Test]
     public void Create_of_unknown_column_fails_with_QueryBuilderNoAttribute()
     {
-        var fault = FaultAssert.Throws(_env, ErrorCodes.QueryBuilderNoAttribute, () =>
-            _service.Create(new Entity(TestSolution.Item) { ["rapport_nope"] = "x" }));
+        var fault = FaultAssert.Throws(Env, ErrorCodes.QueryBuilderNoAttribute, () =>
+            Service.Create(new Entity(TestSolution.Item) { ["rapport_nope"] = "x" }));
         Assert.That(fault.Message, Does.StartWith("'rapport_item' entity doesn't contain attribute with Name = 'rapport_nope'"));
     }
 
     [Test]
     public void Create_of_unknown_table_fails() =>
-        FaultAssert.Throws(_env, ErrorCodes.QueryBuilderNoEntity, () => _service.Create(new Entity("rapport_nothing") { ["name"] = "x" }));
+        FaultAssert.Throws(Env, ErrorCodes.QueryBuilderNoEntity, () => Service.Create(new Entity("rapport_nothing") { ["name"] = "x" }));
 
     [Test]
     public void Create_without_target_fails() =>
-        FaultAssert.Throws(_env, ErrorCodes.InvalidArgument, () => _service.Execute(new CreateRequest()));
+        FaultAssert.Throws(Env, ErrorCodes.InvalidArgument, () => Service.Execute(new CreateRequest()));
 
     [Test]
     public void Create_with_wrong_clr_type_fails() =>
-        FaultAssert.Throws(_env, ErrorCodes.InvalidArgument, () => _service.Create(new Entity(TestSolution.Item) { ["rapport_count"] = "three" }));
+        FaultAssert.Throws(Env, ErrorCodes.InvalidArgument, () => Service.Create(new Entity(TestSolution.Item) { ["rapport_count"] = "three" }));
 
     [Test]
     public void Create_with_too_long_text_fails() =>
-        FaultAssert.Throws(_env, ErrorCodes.StringLengthTooLong, () => _service.Create(new Entity(TestSolution.Item) { ["rapport_name"] = new string('x', 21) }));
+        FaultAssert.Throws(Env, ErrorCodes.StringLengthTooLong, () => Service.Create(new Entity(TestSolution.Item) { ["rapport_name"] = new string('x', 21) }));
 
     [Test]
     public void Create_with_invalid_choice_fails() =>
-        FaultAssert.Throws(_env, ErrorCodes.OutOfRange, () => _service.Create(new Entity(TestSolution.Item) { ["rapport_kind"] = new OptionSetValue(7) }));
+        FaultAssert.Throws(Env, ErrorCodes.OutOfRange, () => Service.Create(new Entity(TestSolution.Item) { ["rapport_kind"] = new OptionSetValue(7) }));
 
     [Test]
     public void Create_with_number_out_of_range_fails() =>
-        FaultAssert.Throws(_env, ErrorCodes.OutOfRange, () => _service.Create(new Entity(TestSolution.Item) { ["rapport_count"] = 5000 }));
+        FaultAssert.Throws(Env, ErrorCodes.OutOfRange, () => Service.Create(new Entity(TestSolution.Item) { ["rapport_count"] = 5000 }));
 
     [Test]
     public void Create_with_lookup_to_missing_row_fails()
     {
         var missing = Guid.NewGuid();
-        var fault = FaultAssert.Throws(_env, ErrorCodes.ObjectDoesNotExist, () =>
-            _service.Create(new Entity(TestSolution.Item) { ["rapport_contactid"] = new EntityReference("contact", missing) }));
+        var fault = FaultAssert.Throws(Env, ErrorCodes.ObjectDoesNotExist, () =>
+            Service.Create(new Entity(TestSolution.Item) { ["rapport_contactid"] = new EntityReference("contact", missing) }));
         Assert.That(fault.Message, Is.EqualTo($"contact With Id = {missing} Does Not Exist"));
     }
 
     [Test]
     public void Create_with_lookup_to_wrong_table_fails()
     {
-        var account = _service.Create(new Entity("account") { ["name"] = "a" });
-        FaultAssert.Throws(_env, ErrorCodes.InvalidArgument, () =>
-            _service.Create(new Entity(TestSolution.Item) { ["rapport_contactid"] = new EntityReference("account", account) }));
+        var account = Service.Create(new Entity("account") { ["name"] = "a" });
+        FaultAssert.Throws(Env, ErrorCodes.InvalidArgument, () =>
+            Service.Create(new Entity(TestSolution.Item) { ["rapport_contactid"] = new EntityReference("account", account) }));
     }
 
     [Test]
     public void Create_with_existing_id_fails_with_duplicate_record() =>
-        FaultAssert.Throws(_env, ErrorCodes.DuplicateRecord, () => _service.Create(new Entity(TestSolution.Item, _item) { ["rapport_name"] = "again" }));
+        FaultAssert.Throws(Env, ErrorCodes.DuplicateRecord, () => Service.Create(new Entity(TestSolution.Item, _item) { ["rapport_name"] = "again" }));
 
     [Test]
     public void Create_with_duplicate_alternate_key_fails() =>
-        FaultAssert.Throws(_env, ErrorCodes.DuplicateRecordEntityKey, () => _service.Create(new Entity(TestSolution.Item) { ["rapport_code"] = "a1" }));
+        FaultAssert.Throws(Env, ErrorCodes.DuplicateRecordEntityKey, () => Service.Create(new Entity(TestSolution.Item) { ["rapport_code"] = "a1" }));
 
     [Test]
     public void Retrieve_of_missing_row_fails() =>
-        FaultAssert.Throws(_env, ErrorCodes.ObjectDoesNotExist, () => _service.Retrieve(TestSolution.Item, Guid.NewGuid(), new ColumnSet(true)));
+        FaultAssert.Throws(Env, ErrorCodes.ObjectDoesNotExist, () => Service.Retrieve(TestSolution.Item, Guid.NewGuid(), new ColumnSet(true)));
 
     [Test]
     public void Retrieve_without_column_set_fails() =>
-        FaultAssert.Throws(_env, ErrorCodes.InvalidArgument, () => _service.Execute(new RetrieveRequest { Target = new EntityReference(TestSolution.Item, _item) }));
+        FaultAssert.Throws(Env, ErrorCodes.InvalidArgument, () => Service.Execute(new RetrieveRequest { Target = new EntityReference(TestSolution.Item, _item) }));
 
     [Test]
     public void Retrieve_of_unknown_column_fails() =>
-        FaultAssert.Throws(_env, ErrorCodes.QueryBuilderNoAttribute, () => _service.Retrieve(TestSolution.Item, _item, new ColumnSet("nope")));
+        FaultAssert.Throws(Env, ErrorCodes.QueryBuilderNoAttribute, () => Service.Retrieve(TestSolution.Item, _item, new ColumnSet("nope")));
 
     [Test]
     public void Update_of_missing_row_fails() =>
-        FaultAssert.Throws(_env, ErrorCodes.ObjectDoesNotExist, () => _service.Update(new Entity(TestSolution.Item, Guid.NewGuid()) { ["rapport_name"] = "x" }));
+        FaultAssert.Throws(Env, ErrorCodes.ObjectDoesNotExist, () => Service.Update(new Entity(TestSolution.Item, Guid.NewGuid()) { ["rapport_name"] = "x" }));
 
     [Test]
     public void Update_without_id_or_key_fails() =>
-        FaultAssert.Throws(_env, ErrorCodes.InvalidArgument, () => _service.Update(new Entity(TestSolution.Item) { ["rapport_name"] = "x" }));
+        FaultAssert.Throws(Env, ErrorCodes.InvalidArgument, () => Service.Update(new Entity(TestSolution.Item) { ["rapport_name"] = "x" }));
 
     [Test]
     public void Update_with_too_long_text_fails() =>
-        FaultAssert.Throws(_env, ErrorCodes.StringLengthTooLong, () => _service.Update(new Entity(TestSolution.Item, _item) { ["rapport_name"] = new string('x', 30) }));
+        FaultAssert.Throws(Env, ErrorCodes.StringLengthTooLong, () => Service.Update(new Entity(TestSolution.Item, _item) { ["rapport_name"] = new string('x', 30) }));
 
     [Test]
     public void Update_to_a_key_another_row_holds_fails()
     {
-        var other = _service.Create(new Entity(TestSolution.Item) { ["rapport_code"] = "B2" });
-        FaultAssert.Throws(_env, ErrorCodes.DuplicateRecordEntityKey, () => _service.Update(new Entity(TestSolution.Item, other) { ["rapport_code"] = "A1" }));
+        var other = Service.Create(new Entity(TestSolution.Item) { ["rapport_code"] = "B2" });
+        FaultAssert.Throws(Env, ErrorCodes.DuplicateRecordEntityKey, () => Service.Update(new Entity(TestSolution.Item, other) { ["rapport_code"] = "A1" }));
     }
 
     [Test]
     public void Update_without_row_version_when_required_fails() =>
-        FaultAssert.Throws(_env, ErrorCodes.ConcurrencyVersionNotProvided, () => _service.Execute(new UpdateRequest
+        FaultAssert.Throws(Env, ErrorCodes.ConcurrencyVersionNotProvided, () => Service.Execute(new UpdateRequest
         {
             Target = new Entity(TestSolution.Item, _item) { ["rapport_name"] = "x" },
             ConcurrencyBehavior = ConcurrencyBehavior.IfRowVersionMatches,
@@ -119,41 +115,41 @@ public sealed class BadInputTests
 
     [Test]
     public void Delete_of_missing_row_fails() =>
-        FaultAssert.Throws(_env, ErrorCodes.ObjectDoesNotExist, () => _service.Delete(TestSolution.Item, Guid.NewGuid()));
+        FaultAssert.Throws(Env, ErrorCodes.ObjectDoesNotExist, () => Service.Delete(TestSolution.Item, Guid.NewGuid()));
 
     [Test]
     public void Delete_without_target_fails() =>
-        FaultAssert.Throws(_env, ErrorCodes.InvalidArgument, () => _service.Execute(new DeleteRequest()));
+        FaultAssert.Throws(Env, ErrorCodes.InvalidArgument, () => Service.Execute(new DeleteRequest()));
 
     [Test]
     public void RetrieveMultiple_without_query_fails() =>
-        FaultAssert.Throws(_env, ErrorCodes.InvalidArgument, () => _service.Execute(new RetrieveMultipleRequest()));
+        FaultAssert.Throws(Env, ErrorCodes.InvalidArgument, () => Service.Execute(new RetrieveMultipleRequest()));
 
     [Test]
     public void RetrieveMultiple_with_unknown_condition_column_fails()
     {
         var query = new QueryExpression(TestSolution.Item);
         query.Criteria.AddCondition("nope", ConditionOperator.Equal, 1);
-        FaultAssert.Throws(_env, ErrorCodes.QueryBuilderNoAttribute, () => _service.RetrieveMultiple(query));
+        FaultAssert.Throws(Env, ErrorCodes.QueryBuilderNoAttribute, () => Service.RetrieveMultiple(query));
     }
 
     [Test]
     public void RetrieveMultiple_with_malformed_fetch_fails() =>
-        FaultAssert.Throws(_env, ErrorCodes.InvalidFetchXml, () => _service.RetrieveMultiple(new FetchExpression("<fetch><entity name='account'>")));
+        FaultAssert.Throws(Env, ErrorCodes.InvalidFetchXml, () => Service.RetrieveMultiple(new FetchExpression("<fetch><entity name='account'>")));
 
     [Test]
     public void Associate_with_unknown_relationship_fails() =>
-        FaultAssert.Throws(_env, ErrorCodes.InvalidArgument, () =>
-            _service.Associate(TestSolution.Item, _item, new Relationship("rapport_nothing"), new EntityReferenceCollection()));
+        FaultAssert.Throws(Env, ErrorCodes.InvalidArgument, () =>
+            Service.Associate(TestSolution.Item, _item, new Relationship("rapport_nothing"), new EntityReferenceCollection()));
 
     [Test]
     public void SetState_without_state_fails() =>
-        FaultAssert.Throws(_env, ErrorCodes.InvalidArgument, () =>
-            _service.Execute(new OrganizationRequest("SetState") { ["EntityMoniker"] = new EntityReference(TestSolution.Item, _item) }));
+        FaultAssert.Throws(Env, ErrorCodes.InvalidArgument, () =>
+            Service.Execute(new OrganizationRequest("SetState") { ["EntityMoniker"] = new EntityReference(TestSolution.Item, _item) }));
 
     [Test]
     public void Assign_to_a_missing_user_fails() =>
-        FaultAssert.Throws(_env, ErrorCodes.ObjectDoesNotExist, () => _service.Execute(new OrganizationRequest("Assign")
+        FaultAssert.Throws(Env, ErrorCodes.ObjectDoesNotExist, () => Service.Execute(new OrganizationRequest("Assign")
         {
             ["Target"] = new EntityReference(TestSolution.Item, _item),
             ["Assignee"] = new EntityReference("systemuser", Guid.NewGuid()),
@@ -161,11 +157,11 @@ public sealed class BadInputTests
 
     [Test]
     public void Upsert_without_id_or_key_fails() =>
-        FaultAssert.Throws(_env, ErrorCodes.InvalidArgument, () => _service.Execute(new UpsertRequest { Target = new Entity(TestSolution.Item) }));
+        FaultAssert.Throws(Env, ErrorCodes.InvalidArgument, () => Service.Execute(new UpsertRequest { Target = new Entity(TestSolution.Item) }));
 
     [Test]
     public void ExecuteMultiple_without_settings_fails() =>
-        FaultAssert.Throws(_env, ErrorCodes.InvalidArgument, () => _service.Execute(new ExecuteMultipleRequest { Requests = new OrganizationRequestCollection() }));
+        FaultAssert.Throws(Env, ErrorCodes.InvalidArgument, () => Service.Execute(new ExecuteMultipleRequest { Requests = new OrganizationRequestCollection() }));
 
     [Test]
     public void ExecuteMultiple_over_1000_requests_fails_with_max_batch_size()
@@ -176,20 +172,20 @@ public sealed class BadInputTests
             request.Requests.Add(new CreateRequest { Target = new Entity("account") { ["name"] = "a" } });
         }
 
-        var fault = FaultAssert.Throws(_env, ErrorCodes.BatchSizeExceeded, () => _service.Execute(request));
+        var fault = FaultAssert.Throws(Env, ErrorCodes.BatchSizeExceeded, () => Service.Execute(request));
         Assert.That(fault.ErrorDetails["MaxBatchSize"], Is.EqualTo(1000));
     }
 
     [Test]
     public void CreateMultiple_with_mixed_tables_fails() =>
-        FaultAssert.Throws(_env, ErrorCodes.InvalidArgument, () => _service.Execute(new CreateMultipleRequest
+        FaultAssert.Throws(Env, ErrorCodes.InvalidArgument, () => Service.Execute(new CreateMultipleRequest
         {
             Targets = new EntityCollection([new Entity("account") { ["name"] = "a" }, new Entity("contact") { ["lastname"] = "b" }]) { EntityName = "account" },
         }));
 
     [Test]
     public void CreateMultiple_with_one_bad_record_creates_none() =>
-        FaultAssert.Throws(_env, ErrorCodes.StringLengthTooLong, () => _service.Execute(new CreateMultipleRequest
+        FaultAssert.Throws(Env, ErrorCodes.StringLengthTooLong, () => Service.Execute(new CreateMultipleRequest
         {
             Targets = new EntityCollection([new Entity(TestSolution.Item) { ["rapport_name"] = "ok" }, new Entity(TestSolution.Item) { ["rapport_name"] = new string('x', 40) }])
             {
@@ -199,5 +195,5 @@ public sealed class BadInputTests
 
     [Test]
     public void Unknown_message_fails() =>
-        FaultAssert.Throws(_env, ErrorCodes.UnrecognizedRequest, () => _service.Execute(new OrganizationRequest("rapport_Nothing")));
+        FaultAssert.Throws(Env, ErrorCodes.UnrecognizedRequest, () => Service.Execute(new OrganizationRequest("rapport_Nothing")));
 }

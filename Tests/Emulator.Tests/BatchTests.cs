@@ -7,25 +7,15 @@ using Rapport.Emulator.Faults;
 
 namespace Rapport.Emulator.Tests;
 
-public sealed class BatchTests
+public sealed class BatchTests : EmulatorTest
 {
-    private DataverseEmulator _env = null!;
-    private IOrganizationService _service = null!;
-
-    [SetUp]
-    public void SetUp()
-    {
-        _env = TestSolution.NewEnvironment();
-        _service = _env.SystemService;
-    }
-
     [Test]
     public void Upsert_creates_then_updates_by_alternate_key()
     {
-        var first = (UpsertResponse)_service.Execute(new UpsertRequest { Target = new Entity(TestSolution.Item, "rapport_code", "K1") { ["rapport_name"] = "first" } });
-        var second = (UpsertResponse)_service.Execute(new UpsertRequest { Target = new Entity(TestSolution.Item, "rapport_code", "K1") { ["rapport_name"] = "second" } });
+        var first = (UpsertResponse)Service.Execute(new UpsertRequest { Target = new Entity(TestSolution.Item, "rapport_code", "K1") { ["rapport_name"] = "first" } });
+        var second = (UpsertResponse)Service.Execute(new UpsertRequest { Target = new Entity(TestSolution.Item, "rapport_code", "K1") { ["rapport_name"] = "second" } });
 
-        var row = _service.Retrieve(TestSolution.Item, first.Target.Id, new ColumnSet("rapport_name", "rapport_code"));
+        var row = Service.Retrieve(TestSolution.Item, first.Target.Id, new ColumnSet("rapport_name", "rapport_code"));
         Assert.Multiple(() =>
         {
             Assert.That(first.RecordCreated, Is.True);
@@ -33,17 +23,17 @@ public sealed class BatchTests
             Assert.That(second.Target.Id, Is.EqualTo(first.Target.Id));
             Assert.That(row["rapport_name"], Is.EqualTo("second"));
             Assert.That(row["rapport_code"], Is.EqualTo("K1"));
-            Assert.That(_env.Store.Count(TestSolution.Item), Is.EqualTo(1));
+            Assert.That(Env.Store.Count(TestSolution.Item), Is.EqualTo(1));
         });
     }
 
     [Test]
     public void Retrieve_and_update_by_alternate_key()
     {
-        var id = _service.Create(new Entity(TestSolution.Item) { ["rapport_code"] = "K2" });
+        var id = Service.Create(new Entity(TestSolution.Item) { ["rapport_code"] = "K2" });
 
-        _service.Update(new Entity(TestSolution.Item, "rapport_code", "K2") { ["rapport_name"] = "keyed" });
-        var row = ((RetrieveResponse)_service.Execute(new RetrieveRequest
+        Service.Update(new Entity(TestSolution.Item, "rapport_code", "K2") { ["rapport_name"] = "keyed" });
+        var row = ((RetrieveResponse)Service.Execute(new RetrieveRequest
         {
             Target = new EntityReference(TestSolution.Item, "rapport_code", "k2"),
             ColumnSet = new ColumnSet("rapport_name"),
@@ -58,27 +48,27 @@ public sealed class BatchTests
     {
         var request = Batch(continueOnError: true);
 
-        var response = (ExecuteMultipleResponse)_service.Execute(request);
+        var response = (ExecuteMultipleResponse)Service.Execute(request);
 
         Assert.Multiple(() =>
         {
             Assert.That(response.IsFaulted, Is.True);
             Assert.That(response.Responses.Select(r => r.RequestIndex), Is.EqualTo(new[] { 0, 1, 2 }));
             Assert.That(response.Responses[1].Fault!.ErrorCode, Is.EqualTo(ErrorCodes.StringLengthTooLong));
-            Assert.That(_env.Store.Count(TestSolution.Item), Is.EqualTo(2));
+            Assert.That(Env.Store.Count(TestSolution.Item), Is.EqualTo(2));
         });
     }
 
     [Test]
     public void ExecuteMultiple_stops_at_the_first_fault_without_continue_on_error()
     {
-        var response = (ExecuteMultipleResponse)_service.Execute(Batch(continueOnError: false));
+        var response = (ExecuteMultipleResponse)Service.Execute(Batch(continueOnError: false));
 
         Assert.Multiple(() =>
         {
             Assert.That(response.IsFaulted, Is.True);
             Assert.That(response.Responses.Select(r => r.RequestIndex), Is.EqualTo(new[] { 0, 1 }));
-            Assert.That(_env.Store.Count(TestSolution.Item), Is.EqualTo(1), "each request has its own transaction: the first stays");
+            Assert.That(Env.Store.Count(TestSolution.Item), Is.EqualTo(1), "each request has its own transaction: the first stays");
         });
     }
 
@@ -89,9 +79,13 @@ public sealed class BatchTests
         request.Requests.Add(new CreateRequest { Target = new Entity(TestSolution.Item) { ["rapport_name"] = "one" } });
         request.Requests.Add(new CreateRequest { Target = new Entity(TestSolution.Item) { ["rapport_name"] = new string('x', 50) } });
 
-        var fault = FaultAssert.Throws(_env, ErrorCodes.StringLengthTooLong, () => _service.Execute(request));
+        var fault = FaultAssert.Throws(Env, ErrorCodes.StringLengthTooLong, () => Service.Execute(request));
 
-        Assert.That(fault.ErrorDetails["FaultedRequestIndex"], Is.EqualTo(1));
+        // The detail is an ExecuteTransactionFault naming the failed request, as the SDK documents it:
+        // learn.microsoft.com/power-apps/developer/data-platform/org-service/use-executetransaction#handle-errors
+        Assert.That(fault, Is.InstanceOf<ExecuteTransactionFault>());
+        Assert.That(((ExecuteTransactionFault)fault).FaultedRequestIndex, Is.EqualTo(1));
+        Assert.That(fault.Message, Does.Contain("rapport_name"), "the failed request's own message");
     }
 
     [Test]
@@ -101,21 +95,21 @@ public sealed class BatchTests
         request.Requests.Add(new CreateRequest { Target = new Entity(TestSolution.Item) { ["rapport_name"] = "one" } });
         request.Requests.Add(new CreateRequest { Target = new Entity(TestSolution.Item) { ["rapport_name"] = "two" } });
 
-        var response = (ExecuteTransactionResponse)_service.Execute(request);
+        var response = (ExecuteTransactionResponse)Service.Execute(request);
 
         var ids = response.Responses.Select(r => ((CreateResponse)r).id).ToList();
-        Assert.That(ids, Is.EqualTo(_env.Store.Rows(TestSolution.Item).OrderBy(r => r.Sequence).Select(r => r.Id)));
+        Assert.That(ids, Is.EqualTo(Env.Store.Rows(TestSolution.Item).OrderBy(r => r.Sequence).Select(r => r.Id)));
     }
 
     [Test]
     public void UpdateMultiple_updates_every_target()
     {
-        var ids = Enumerable.Range(0, 3).Select(i => _service.Create(new Entity(TestSolution.Item) { ["rapport_name"] = "n" + i })).ToList();
+        var ids = Enumerable.Range(0, 3).Select(i => Service.Create(new Entity(TestSolution.Item) { ["rapport_name"] = "n" + i })).ToList();
         var targets = new EntityCollection(ids.Select(id => new Entity(TestSolution.Item, id) { ["rapport_count"] = 7 }).ToList()) { EntityName = TestSolution.Item };
 
-        _service.Execute(new UpdateMultipleRequest { Targets = targets });
+        Service.Execute(new UpdateMultipleRequest { Targets = targets });
 
-        Assert.That(_env.Store.Rows(TestSolution.Item).Select(r => r["rapport_count"]), Is.All.EqualTo(7));
+        Assert.That(Env.Store.Rows(TestSolution.Item).Select(r => r["rapport_count"]), Is.All.EqualTo(7));
     }
 
     private static ExecuteMultipleRequest Batch(bool continueOnError)

@@ -6,33 +6,23 @@ using Rapport.Emulator.Faults;
 
 namespace Rapport.Emulator.Tests;
 
-public sealed class CrudTests
+public sealed class CrudTests : EmulatorTest
 {
-    private DataverseEmulator _env = null!;
-    private IOrganizationService _service = null!;
-
-    [SetUp]
-    public void SetUp()
-    {
-        _env = TestSolution.NewEnvironment();
-        _service = _env.SystemService;
-    }
-
     [Test]
     public void Create_sets_system_columns_from_caller_and_clock()
     {
-        var user = _env.CreateUser("Ann Lee");
-        var id = _env.GetService(user).Create(new Entity("contact") { ["firstname"] = "Jo", ["lastname"] = "Smith" });
+        var user = Env.CreateUser("Ann Lee");
+        var id = Env.GetService(user).Create(new Entity("contact") { ["firstname"] = "Jo", ["lastname"] = "Smith" });
 
-        var contact = _service.Retrieve("contact", id, new ColumnSet(true));
+        var contact = Service.Retrieve("contact", id, new ColumnSet(true));
 
         Assert.Multiple(() =>
         {
             Assert.That(contact.GetAttributeValue<string>("fullname"), Is.EqualTo("Jo Smith"));
-            Assert.That(contact.GetAttributeValue<DateTime>("createdon"), Is.EqualTo(_env.Clock.UtcNow));
+            Assert.That(contact.GetAttributeValue<DateTime>("createdon"), Is.EqualTo(Env.Clock.UtcNow));
             Assert.That(contact.GetAttributeValue<EntityReference>("createdby")!.Id, Is.EqualTo(user));
             Assert.That(contact.GetAttributeValue<EntityReference>("ownerid")!.Id, Is.EqualTo(user));
-            Assert.That(contact.GetAttributeValue<EntityReference>("owningbusinessunit")!.Id, Is.EqualTo(_env.RootBusinessUnitId));
+            Assert.That(contact.GetAttributeValue<EntityReference>("owningbusinessunit")!.Id, Is.EqualTo(Env.RootBusinessUnitId));
             Assert.That(contact.GetAttributeValue<OptionSetValue>("statecode")!.Value, Is.EqualTo(0));
             Assert.That(contact.GetAttributeValue<OptionSetValue>("statuscode")!.Value, Is.EqualTo(1));
             Assert.That(contact.RowVersion, Is.Not.Null.And.Not.Empty);
@@ -42,9 +32,9 @@ public sealed class CrudTests
     [Test]
     public void Retrieve_returns_requested_columns_and_primary_id_only()
     {
-        var id = _service.Create(new Entity("account") { ["name"] = "Contoso", ["accountnumber"] = "A1" });
+        var id = Service.Create(new Entity("account") { ["name"] = "Contoso", ["accountnumber"] = "A1" });
 
-        var account = _service.Retrieve("account", id, new ColumnSet("name"));
+        var account = Service.Retrieve("account", id, new ColumnSet("name"));
 
         Assert.That(account.Attributes.Keys, Is.EquivalentTo(new[] { "name", "accountid" }));
     }
@@ -52,17 +42,17 @@ public sealed class CrudTests
     [Test]
     public void Update_moves_modifiedon_and_version()
     {
-        var id = _service.Create(new Entity("account") { ["name"] = "Contoso" });
-        var before = _service.Retrieve("account", id, new ColumnSet(true));
-        _env.Clock.Advance(TimeSpan.FromHours(1));
+        var id = Service.Create(new Entity("account") { ["name"] = "Contoso" });
+        var before = Service.Retrieve("account", id, new ColumnSet(true));
+        Env.Clock.Advance(TimeSpan.FromHours(1));
 
-        _service.Update(new Entity("account", id) { ["name"] = "Fabrikam" });
+        Service.Update(new Entity("account", id) { ["name"] = "Fabrikam" });
 
-        var after = _service.Retrieve("account", id, new ColumnSet(true));
+        var after = Service.Retrieve("account", id, new ColumnSet(true));
         Assert.Multiple(() =>
         {
             Assert.That(after["name"], Is.EqualTo("Fabrikam"));
-            Assert.That(after["modifiedon"], Is.EqualTo(_env.Clock.UtcNow));
+            Assert.That(after["modifiedon"], Is.EqualTo(Env.Clock.UtcNow));
             Assert.That(after["createdon"], Is.EqualTo(before["createdon"]));
             Assert.That(after.RowVersion, Is.Not.EqualTo(before.RowVersion));
         });
@@ -71,11 +61,11 @@ public sealed class CrudTests
     [Test]
     public void Update_with_stale_row_version_fails_with_concurrency_mismatch()
     {
-        var id = _service.Create(new Entity("account") { ["name"] = "Contoso" });
-        var stale = _service.Retrieve("account", id, new ColumnSet("name")).RowVersion;
-        _service.Update(new Entity("account", id) { ["name"] = "Changed" });
+        var id = Service.Create(new Entity("account") { ["name"] = "Contoso" });
+        var stale = Service.Retrieve("account", id, new ColumnSet("name")).RowVersion;
+        Service.Update(new Entity("account", id) { ["name"] = "Changed" });
 
-        FaultAssert.Throws(_env, ErrorCodes.ConcurrencyVersionMismatch, () => _service.Execute(new UpdateRequest
+        FaultAssert.Throws(Env, ErrorCodes.ConcurrencyVersionMismatch, () => Service.Execute(new UpdateRequest
         {
             Target = new Entity("account", id) { ["name"] = "Mine", RowVersion = stale },
             ConcurrencyBehavior = ConcurrencyBehavior.IfRowVersionMatches,
@@ -85,23 +75,23 @@ public sealed class CrudTests
     [Test]
     public void Update_with_current_row_version_succeeds()
     {
-        var id = _service.Create(new Entity("account") { ["name"] = "Contoso" });
-        var current = _service.Retrieve("account", id, new ColumnSet("name")).RowVersion;
+        var id = Service.Create(new Entity("account") { ["name"] = "Contoso" });
+        var current = Service.Retrieve("account", id, new ColumnSet("name")).RowVersion;
 
-        _service.Execute(new UpdateRequest
+        Service.Execute(new UpdateRequest
         {
             Target = new Entity("account", id) { ["name"] = "Mine", RowVersion = current },
             ConcurrencyBehavior = ConcurrencyBehavior.IfRowVersionMatches,
         });
 
-        Assert.That(_service.Retrieve("account", id, new ColumnSet("name"))["name"], Is.EqualTo("Mine"));
+        Assert.That(Service.Retrieve("account", id, new ColumnSet("name"))["name"], Is.EqualTo("Mine"));
     }
 
     [Test]
     public void Delete_with_stale_row_version_fails_and_keeps_the_row()
     {
-        var id = _service.Create(new Entity("account") { ["name"] = "Contoso" });
-        FaultAssert.Throws(_env, ErrorCodes.ConcurrencyVersionMismatch, () => _service.Execute(new DeleteRequest
+        var id = Service.Create(new Entity("account") { ["name"] = "Contoso" });
+        FaultAssert.Throws(Env, ErrorCodes.ConcurrencyVersionMismatch, () => Service.Execute(new DeleteRequest
         {
             Target = new EntityReference("account", id) { RowVersion = "1" },
             ConcurrencyBehavior = ConcurrencyBehavior.IfRowVersionMatches,
@@ -109,27 +99,28 @@ public sealed class CrudTests
     }
 
     [Test]
+    // account_parent_account is RemoveLink on delete (account table reference, One-To-Many relationships).
     public void Delete_removes_the_row_and_clears_lookups_to_it()
     {
-        var account = _service.Create(new Entity("account") { ["name"] = "Contoso" });
-        var contact = _service.Create(new Entity("contact") { ["lastname"] = "Smith", ["parentcustomerid"] = new EntityReference("account", account) });
+        var account = Service.Create(new Entity("account") { ["name"] = "Contoso" });
+        var child = Service.Create(new Entity("account") { ["name"] = "Contoso East", ["parentaccountid"] = new EntityReference("account", account) });
 
-        _service.Delete("account", account);
+        Service.Delete("account", account);
 
         Assert.Multiple(() =>
         {
-            Assert.That(_env.Store.Find("account", account), Is.Null);
-            Assert.That(_service.Retrieve("contact", contact, new ColumnSet("parentcustomerid")).Contains("parentcustomerid"), Is.False);
+            Assert.That(Env.Store.Find("account", account), Is.Null);
+            Assert.That(Service.Retrieve("account", child, new ColumnSet("parentaccountid")).Contains("parentaccountid"), Is.False);
         });
     }
 
     [Test]
     public void Lookup_value_comes_back_with_the_referenced_name()
     {
-        var account = _service.Create(new Entity("account") { ["name"] = "Contoso" });
-        var contact = _service.Create(new Entity("contact") { ["lastname"] = "Smith", ["parentcustomerid"] = new EntityReference("account", account) });
+        var account = Service.Create(new Entity("account") { ["name"] = "Contoso" });
+        var contact = Service.Create(new Entity("contact") { ["lastname"] = "Smith", ["parentcustomerid"] = new EntityReference("account", account) });
 
-        var parent = _service.Retrieve("contact", contact, new ColumnSet("parentcustomerid")).GetAttributeValue<EntityReference>("parentcustomerid");
+        var parent = Service.Retrieve("contact", contact, new ColumnSet("parentcustomerid")).GetAttributeValue<EntityReference>("parentcustomerid");
 
         Assert.That(parent!.Name, Is.EqualTo("Contoso"));
     }
@@ -137,36 +128,36 @@ public sealed class CrudTests
     [Test]
     public void SetState_changes_state_and_default_status()
     {
-        var id = _service.Create(new Entity("account") { ["name"] = "Contoso" });
+        var id = Service.Create(new Entity("account") { ["name"] = "Contoso" });
 
-        _service.Execute(new OrganizationRequest("SetState")
+        Service.Execute(new OrganizationRequest("SetState")
         {
             ["EntityMoniker"] = new EntityReference("account", id),
             ["State"] = new OptionSetValue(1),
             ["Status"] = new OptionSetValue(-1),
         });
 
-        var account = _service.Retrieve("account", id, new ColumnSet("statecode", "statuscode"));
+        var account = Service.Retrieve("account", id, new ColumnSet("statecode", "statuscode"));
         Assert.That(account.GetAttributeValue<OptionSetValue>("statuscode")!.Value, Is.EqualTo(2));
     }
 
     [Test]
     public void Update_of_statecode_with_a_status_of_another_state_fails()
     {
-        var id = _service.Create(new Entity("account") { ["name"] = "Contoso" });
-        FaultAssert.Throws(_env, ErrorCodes.InvalidStateTransition, () =>
-            _service.Update(new Entity("account", id) { ["statecode"] = new OptionSetValue(1), ["statuscode"] = new OptionSetValue(1) }));
+        var id = Service.Create(new Entity("account") { ["name"] = "Contoso" });
+        FaultAssert.Throws(Env, ErrorCodes.InvalidStateTransition, () =>
+            Service.Update(new Entity("account", id) { ["statecode"] = new OptionSetValue(1), ["statuscode"] = new OptionSetValue(1) }));
     }
 
     [Test]
     public void Assign_moves_owner_and_owning_columns()
     {
-        var user = _env.CreateUser("Bob Ray");
-        var id = _service.Create(new Entity("account") { ["name"] = "Contoso" });
+        var user = Env.CreateUser("Bob Ray");
+        var id = Service.Create(new Entity("account") { ["name"] = "Contoso" });
 
-        _service.Execute(new OrganizationRequest("Assign") { ["Target"] = new EntityReference("account", id), ["Assignee"] = new EntityReference("systemuser", user) });
+        Service.Execute(new OrganizationRequest("Assign") { ["Target"] = new EntityReference("account", id), ["Assignee"] = new EntityReference("systemuser", user) });
 
-        var account = _service.Retrieve("account", id, new ColumnSet("ownerid", "owninguser"));
+        var account = Service.Retrieve("account", id, new ColumnSet("ownerid", "owninguser"));
         Assert.Multiple(() =>
         {
             Assert.That(account.GetAttributeValue<EntityReference>("ownerid")!.Id, Is.EqualTo(user));
@@ -177,32 +168,32 @@ public sealed class CrudTests
     [Test]
     public void WhoAmI_returns_the_caller_its_unit_and_the_organization()
     {
-        var user = _env.CreateUser("Ann Lee");
+        var user = Env.CreateUser("Ann Lee");
 
-        var response = _env.GetService(user).Execute(new OrganizationRequest("WhoAmI"));
+        var response = Env.GetService(user).Execute(new OrganizationRequest("WhoAmI"));
 
         Assert.Multiple(() =>
         {
             Assert.That(response.Results["UserId"], Is.EqualTo(user));
-            Assert.That(response.Results["BusinessUnitId"], Is.EqualTo(_env.RootBusinessUnitId));
-            Assert.That(response.Results["OrganizationId"], Is.EqualTo(_env.OrganizationId));
+            Assert.That(response.Results["BusinessUnitId"], Is.EqualTo(Env.RootBusinessUnitId));
+            Assert.That(response.Results["OrganizationId"], Is.EqualTo(Env.OrganizationId));
         });
     }
 
     [Test]
     public void Associate_and_disassociate_a_user_with_a_team()
     {
-        var user = _env.CreateUser("Ann Lee");
-        var team = _service.Create(new Entity("team") { ["name"] = "Sales", ["businessunitid"] = new EntityReference("businessunit", _env.RootBusinessUnitId) });
+        var user = Env.CreateUser("Ann Lee");
+        var team = Service.Create(new Entity("team") { ["name"] = "Sales", ["businessunitid"] = new EntityReference("businessunit", Env.RootBusinessUnitId) });
         var relationship = new Relationship("teammembership_association");
 
-        _service.Associate("team", team, relationship, new EntityReferenceCollection { new EntityReference("systemuser", user) });
-        Assert.That(_env.Store.Count("teammembership"), Is.EqualTo(1));
-        FaultAssert.Throws(_env, ErrorCodes.DuplicateRecord, () =>
-            _service.Associate("team", team, relationship, new EntityReferenceCollection { new EntityReference("systemuser", user) }));
+        Service.Associate("team", team, relationship, new EntityReferenceCollection { new EntityReference("systemuser", user) });
+        Assert.That(Env.Store.Count("teammembership"), Is.EqualTo(1));
+        FaultAssert.Throws(Env, ErrorCodes.DuplicateRecord, () =>
+            Service.Associate("team", team, relationship, new EntityReferenceCollection { new EntityReference("systemuser", user) }));
 
-        _service.Disassociate("team", team, relationship, new EntityReferenceCollection { new EntityReference("systemuser", user) });
-        Assert.That(_env.Store.Count("teammembership"), Is.EqualTo(0));
+        Service.Disassociate("team", team, relationship, new EntityReferenceCollection { new EntityReference("systemuser", user) });
+        Assert.That(Env.Store.Count("teammembership"), Is.EqualTo(0));
     }
 
     [Test]
@@ -210,7 +201,7 @@ public sealed class CrudTests
     {
         var target = new Entity(TestSolution.Item) { ["rapport_name"] = "one" };
 
-        _service.Create(target);
+        Service.Create(target);
 
         Assert.That(target.Contains("rapport_count"), Is.False);
     }

@@ -5,52 +5,42 @@ using Rapport.Emulator.Faults;
 
 namespace Rapport.Emulator.Tests;
 
-public sealed class CustomApiAndMetricsTests
+public sealed class CustomApiAndMetricsTests : EmulatorTest
 {
-    private DataverseEmulator _env = null!;
-    private IOrganizationService _service = null!;
-
-    [SetUp]
-    public void SetUp()
-    {
-        _env = TestSolution.NewEnvironment();
-        _service = _env.SystemService;
-    }
-
     [Test]
     public void Custom_api_runs_its_plugin_and_returns_declared_response_properties()
     {
-        var response = _service.Execute(new OrganizationRequest("rapport_Echo") { ["Text"] = "ab", ["Times"] = 3 });
+        var response = Service.Execute(new OrganizationRequest("rapport_Echo") { ["Text"] = "ab", ["Times"] = 3 });
 
         Assert.Multiple(() =>
         {
             Assert.That(response.Results["Result"], Is.EqualTo("ababab"));
             Assert.That(response.Results.ContainsKey("Undeclared"), Is.False);
             Assert.That(response.ResponseName, Is.EqualTo("rapport_Echo"));
-            Assert.That(_env.StepLog.Runs.Last().Stage, Is.EqualTo(30));
+            Assert.That(Env.StepLog.Runs.Last().Stage, Is.EqualTo(30));
         });
     }
 
     [Test]
     public void Custom_api_without_a_required_parameter_fails() =>
-        FaultAssert.Throws(_env, ErrorCodes.InvalidArgument, () => _service.Execute(new OrganizationRequest("rapport_Echo") { ["Times"] = 3 }));
+        FaultAssert.Throws(Env, ErrorCodes.InvalidArgument, () => Service.Execute(new OrganizationRequest("rapport_Echo") { ["Times"] = 3 }));
 
     [Test]
     public void Custom_api_with_a_parameter_of_the_wrong_type_fails() =>
-        FaultAssert.Throws(_env, ErrorCodes.InvalidArgument, () => _service.Execute(new OrganizationRequest("rapport_Echo") { ["Text"] = "a", ["Times"] = "3" }));
+        FaultAssert.Throws(Env, ErrorCodes.InvalidArgument, () => Service.Execute(new OrganizationRequest("rapport_Echo") { ["Text"] = "a", ["Times"] = "3" }));
 
     [Test]
     public void Custom_api_with_an_undeclared_parameter_fails() =>
-        FaultAssert.Throws(_env, ErrorCodes.InvalidArgument, () => _service.Execute(new OrganizationRequest("rapport_Echo") { ["Text"] = "a", ["Other"] = 1 }));
+        FaultAssert.Throws(Env, ErrorCodes.InvalidArgument, () => Service.Execute(new OrganizationRequest("rapport_Echo") { ["Text"] = "a", ["Other"] = 1 }));
 
     [Test]
     public void Scope_counts_requests_including_nested_plugin_requests()
     {
-        using (var scope = _env.Metrics.BeginScope())
+        using (var scope = Env.Metrics.BeginScope())
         {
-            _service.Create(new Entity("campaign") { ["name"] = "Spring" });
-            _env.DrainAsyncQueue();
-            _service.RetrieveMultiple(new QueryExpression("task"));
+            Service.Create(new Entity("campaign") { ["name"] = "Spring" });
+            Env.DrainAsyncQueue();
+            Service.RetrieveMultiple(new QueryExpression("task"));
 
             Assert.Multiple(() =>
             {
@@ -60,23 +50,23 @@ public sealed class CustomApiAndMetricsTests
             });
         }
 
-        _service.WhoAmIUser();
-        Assert.That(_env.Metrics.Total, Is.EqualTo(4));
+        Service.WhoAmIUser();
+        Assert.That(Env.Metrics.Total, Is.EqualTo(4));
     }
 
     [Test]
     public void Metrics_group_by_table_and_caller_and_reset()
     {
-        var user = _env.CreateUser("Ann Lee");
-        _env.GetService(user).Create(new Entity("account") { ["name"] = "a" });
+        var user = Env.CreateUser("Ann Lee");
+        Env.GetService(user).Create(new Entity("account") { ["name"] = "a" });
 
         Assert.Multiple(() =>
         {
-            Assert.That(_env.Metrics.ByTable["account"], Is.EqualTo(1));
-            Assert.That(_env.Metrics.ByCaller[user], Is.EqualTo(1));
+            Assert.That(Env.Metrics.ByTable["account"], Is.EqualTo(1));
+            Assert.That(Env.Metrics.ByCaller[user], Is.EqualTo(1));
         });
-        _env.Metrics.Reset();
-        Assert.That(_env.Metrics.Total, Is.Zero);
+        Env.Metrics.Reset();
+        Assert.That(Env.Metrics.Total, Is.Zero);
     }
 }
 

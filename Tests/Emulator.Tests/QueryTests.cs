@@ -5,20 +5,10 @@ using Microsoft.Xrm.Sdk.Query;
 
 namespace Rapport.Emulator.Tests;
 
-public sealed class QueryTests
+public sealed class QueryTests : EmulatorTest
 {
-    private DataverseEmulator _env = null!;
-    private IOrganizationService _service = null!;
-
-    [SetUp]
-    public void SetUp()
-    {
-        _env = TestSolution.NewEnvironment();
-        _service = _env.SystemService;
-    }
-
     private Guid Contact(string last, string? first = null, Guid? account = null) =>
-        _service.Create(new Entity("contact")
+        Service.Create(new Entity("contact")
         {
             ["lastname"] = last,
             ["firstname"] = first,
@@ -39,7 +29,7 @@ public sealed class QueryTests
         either.AddCondition("lastname", ConditionOperator.In, "Jones", "Nobody");
         query.AddOrder("lastname", OrderType.Ascending);
 
-        var names = _service.RetrieveMultiple(query).Entities.Select(e => e["lastname"]).ToArray();
+        var names = Service.RetrieveMultiple(query).Entities.Select(e => e["lastname"]).ToArray();
 
         Assert.That(names, Is.EqualTo(new[] { "Jones", "Smith", "Smythe" }));
     }
@@ -62,14 +52,14 @@ public sealed class QueryTests
     [Test]
     public void Numeric_date_and_user_operators()
     {
-        var me = _env.CreateUser("Ann Lee");
-        var mine = _env.GetService(me);
+        var me = Env.CreateUser("Ann Lee");
+        var mine = Env.GetService(me);
         foreach (var count in new[] { 1, 5, 10 })
         {
-            mine.Create(new Entity(TestSolution.Item) { ["rapport_count"] = count, ["rapport_on"] = _env.Clock.UtcNow.AddDays(-count) });
+            mine.Create(new Entity(TestSolution.Item) { ["rapport_count"] = count, ["rapport_on"] = Env.Clock.UtcNow.AddDays(-count) });
         }
 
-        _service.Create(new Entity(TestSolution.Item) { ["rapport_count"] = 7 });
+        Service.Create(new Entity(TestSolution.Item) { ["rapport_count"] = 7 });
         Assert.Multiple(() =>
         {
             Assert.That(Count("rapport_count", ConditionOperator.Between, new object[] { 2, 10 }, TestSolution.Item), Is.EqualTo(3));
@@ -77,8 +67,8 @@ public sealed class QueryTests
             Assert.That(Count("rapport_count", ConditionOperator.LessEqual, 5, TestSolution.Item), Is.EqualTo(2));
             Assert.That(Count("rapport_count", ConditionOperator.NotIn, new object[] { 1, 7 }, TestSolution.Item), Is.EqualTo(2));
             Assert.That(Count("rapport_on", ConditionOperator.LastXDays, 6, TestSolution.Item), Is.EqualTo(2));
-            Assert.That(Count("rapport_on", ConditionOperator.OnOrAfter, _env.Clock.UtcNow.AddDays(-5), TestSolution.Item), Is.EqualTo(2));
-            Assert.That(Count("rapport_on", ConditionOperator.On, _env.Clock.UtcNow.AddDays(-10), TestSolution.Item), Is.EqualTo(1));
+            Assert.That(Count("rapport_on", ConditionOperator.OnOrAfter, Env.Clock.UtcNow.AddDays(-5), TestSolution.Item), Is.EqualTo(2));
+            Assert.That(Count("rapport_on", ConditionOperator.On, Env.Clock.UtcNow.AddDays(-10), TestSolution.Item), Is.EqualTo(1));
             Assert.That(mine.RetrieveMultiple(Query(TestSolution.Item, "ownerid", ConditionOperator.EqualUserId)).Entities, Has.Count.EqualTo(3));
         });
     }
@@ -86,7 +76,7 @@ public sealed class QueryTests
     [Test]
     public void Link_entity_with_alias_returns_aliased_values()
     {
-        var account = _service.Create(new Entity("account") { ["name"] = "Contoso" });
+        var account = Service.Create(new Entity("account") { ["name"] = "Contoso" });
         Contact("Smith", account: account);
         Contact("Alone");
         var query = new QueryExpression("contact") { ColumnSet = new ColumnSet("lastname") };
@@ -95,7 +85,7 @@ public sealed class QueryTests
         link.Columns = new ColumnSet("name");
         link.LinkCriteria.AddCondition("name", ConditionOperator.Equal, "Contoso");
 
-        var rows = _service.RetrieveMultiple(query).Entities;
+        var rows = Service.RetrieveMultiple(query).Entities;
 
         Assert.Multiple(() =>
         {
@@ -109,7 +99,7 @@ public sealed class QueryTests
     [Test]
     public void Outer_link_keeps_rows_without_a_match_and_filters_on_the_alias()
     {
-        var account = _service.Create(new Entity("account") { ["name"] = "Contoso" });
+        var account = Service.Create(new Entity("account") { ["name"] = "Contoso" });
         Contact("Smith", account: account);
         Contact("Alone");
         var query = new QueryExpression("contact") { ColumnSet = new ColumnSet("lastname") };
@@ -117,7 +107,7 @@ public sealed class QueryTests
         link.EntityAlias = "acc";
         query.Criteria.AddCondition("acc", "accountid", ConditionOperator.Null);
 
-        var rows = _service.RetrieveMultiple(query).Entities;
+        var rows = Service.RetrieveMultiple(query).Entities;
 
         Assert.That(rows.Select(r => r["lastname"]), Is.EqualTo(new[] { "Alone" }));
     }
@@ -136,7 +126,7 @@ public sealed class QueryTests
         var pages = 0;
         while (true)
         {
-            var page = _service.RetrieveMultiple(query);
+            var page = Service.RetrieveMultiple(query);
             pages++;
             seen.AddRange(page.Entities.Select(e => (string)e["lastname"]!));
             Assert.That(page.PagingCookie, Does.StartWith("<cookie page=\"" + pages + "\">"));
@@ -167,8 +157,8 @@ public sealed class QueryTests
 
         Assert.Multiple(() =>
         {
-            Assert.That(_service.RetrieveMultiple(distinct).Entities, Has.Count.EqualTo(2));
-            Assert.That(_service.RetrieveMultiple(top).Entities, Has.Count.EqualTo(2));
+            Assert.That(Service.RetrieveMultiple(distinct).Entities, Has.Count.EqualTo(2));
+            Assert.That(Service.RetrieveMultiple(top).Entities, Has.Count.EqualTo(2));
         });
     }
 
@@ -181,13 +171,13 @@ public sealed class QueryTests
         query.AddAttributeValue("lastname", "Smith");
         query.AddAttributeValue("firstname", "Al");
 
-        Assert.That(_service.RetrieveMultiple(query).Entities.Single()["firstname"], Is.EqualTo("Al"));
+        Assert.That(Service.RetrieveMultiple(query).Entities.Single()["firstname"], Is.EqualTo("Al"));
     }
 
     [Test]
     public void Fetch_with_filter_link_and_order()
     {
-        var account = _service.Create(new Entity("account") { ["name"] = "Contoso" });
+        var account = Service.Create(new Entity("account") { ["name"] = "Contoso" });
         Contact("Smith", "Jo", account);
         Contact("Adams", "Jo", account);
         Contact("Brown", "Al", account);
@@ -208,7 +198,7 @@ public sealed class QueryTests
             </fetch>
             """;
 
-        var rows = _service.RetrieveMultiple(new FetchExpression(fetch)).Entities;
+        var rows = Service.RetrieveMultiple(new FetchExpression(fetch)).Entities;
 
         Assert.Multiple(() =>
         {
@@ -221,9 +211,9 @@ public sealed class QueryTests
     public void Fetch_aggregate_with_groupby_and_date_grouping()
     {
         var march = new DateTime(2024, 3, 5, 0, 0, 0, DateTimeKind.Utc);
-        _service.Create(new Entity(TestSolution.Item) { ["rapport_kind"] = new OptionSetValue(100000000), ["rapport_amount"] = new Money(10m), ["rapport_on"] = march });
-        _service.Create(new Entity(TestSolution.Item) { ["rapport_kind"] = new OptionSetValue(100000000), ["rapport_amount"] = new Money(30m), ["rapport_on"] = march.AddMonths(1) });
-        _service.Create(new Entity(TestSolution.Item) { ["rapport_kind"] = new OptionSetValue(100000001), ["rapport_amount"] = new Money(5m), ["rapport_on"] = march });
+        Service.Create(new Entity(TestSolution.Item) { ["rapport_kind"] = new OptionSetValue(100000000), ["rapport_amount"] = new Money(10m), ["rapport_on"] = march });
+        Service.Create(new Entity(TestSolution.Item) { ["rapport_kind"] = new OptionSetValue(100000000), ["rapport_amount"] = new Money(30m), ["rapport_on"] = march.AddMonths(1) });
+        Service.Create(new Entity(TestSolution.Item) { ["rapport_kind"] = new OptionSetValue(100000001), ["rapport_amount"] = new Money(5m), ["rapport_on"] = march });
         var fetch = """
             <fetch aggregate="true">
               <entity name="rapport_item">
@@ -246,8 +236,8 @@ public sealed class QueryTests
             </fetch>
             """;
 
-        var rows = _service.RetrieveMultiple(new FetchExpression(fetch)).Entities;
-        var months = _service.RetrieveMultiple(new FetchExpression(byMonth)).Entities;
+        var rows = Service.RetrieveMultiple(new FetchExpression(fetch)).Entities;
+        var months = Service.RetrieveMultiple(new FetchExpression(byMonth)).Entities;
 
         static object? Value(Entity e, string alias) => e.GetAttributeValue<AliasedValue>(alias)!.Value;
         Assert.Multiple(() =>
@@ -272,8 +262,8 @@ public sealed class QueryTests
             Contact("c" + i);
         }
 
-        var first = _service.RetrieveMultiple(new FetchExpression("<fetch count='3' page='1'><entity name='contact'><attribute name='lastname'/></entity></fetch>"));
-        var last = _service.RetrieveMultiple(new FetchExpression("<fetch count='3' page='3'><entity name='contact'><attribute name='lastname'/></entity></fetch>"));
+        var first = Service.RetrieveMultiple(new FetchExpression("<fetch count='3' page='1'><entity name='contact'><attribute name='lastname'/></entity></fetch>"));
+        var last = Service.RetrieveMultiple(new FetchExpression("<fetch count='3' page='3'><entity name='contact'><attribute name='lastname'/></entity></fetch>"));
 
         Assert.Multiple(() =>
         {
@@ -284,9 +274,9 @@ public sealed class QueryTests
     }
 
     private int Count(string column, ConditionOperator op, object value, string table = "contact") =>
-        _service.RetrieveMultiple(Query(table, column, op, value is object[] many ? many : [value])).Entities.Count;
+        Service.RetrieveMultiple(Query(table, column, op, value is object[] many ? many : [value])).Entities.Count;
 
-    private int Count(string column, ConditionOperator op) => _service.RetrieveMultiple(Query("contact", column, op)).Entities.Count;
+    private int Count(string column, ConditionOperator op) => Service.RetrieveMultiple(Query("contact", column, op)).Entities.Count;
 
     private static QueryExpression Query(string table, string column, ConditionOperator op, params object[] values)
     {

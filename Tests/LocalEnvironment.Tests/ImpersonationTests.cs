@@ -76,7 +76,9 @@ public sealed class ImpersonationTests
     }
 
     [Test]
-    public async Task A_user_without_read_on_a_record_gets_403_PrivilegeDenied()
+    // Ann holds Read on contacts at her business unit's depth: a row outside it is refused with the access-check code
+    // 0x80048306, not 0x80040220 ("no privilege at all"). learn.microsoft.com/power-apps/developer/data-platform/reference/web-service-error-codes
+    public async Task A_user_without_read_on_a_record_gets_403_with_the_access_check_code()
     {
         var denied = await SendAsync(HttpMethod.Get, $"contacts({_supportContact})?$select=fullname", _ann);
         var allowed = await SendAsync(HttpMethod.Get, $"contacts({_salesContact})?$select=fullname", _ann);
@@ -86,7 +88,7 @@ public sealed class ImpersonationTests
         Assert.Multiple(() =>
         {
             Assert.That(denied.Status, Is.EqualTo(HttpStatusCode.Forbidden), denied.Body.ToJsonString());
-            Assert.That((string?)denied.Body["error"]!["code"], Is.EqualTo("0x80040220"));
+            Assert.That((string?)denied.Body["error"]!["code"], Is.EqualTo("0x80048306"));
             Assert.That(allowed.Status, Is.EqualTo(HttpStatusCode.OK));
             Assert.That(list.Body["value"]!.AsArray().Select(r => (string?)r!["fullname"]), Is.EqualTo(new[] { "Sam Sales" }), "the list is trimmed");
             Assert.That(asAdmin.Status, Is.EqualTo(HttpStatusCode.OK), "the administrator reads it");
@@ -141,7 +143,7 @@ public sealed class ImpersonationTests
             Assert.That(asAnn, Does.Contain($"\"callerId\":\"{_ann}\""));
             Assert.That(asAdmin, Does.Contain($"\"userId\":\"{_host.Host.AdministratorId}\"").And.Not.Contain("callerId"));
             Assert.That(unknown.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
-            Assert.That(output, Is.EqualTo("Sam Sales|80040220|Ann Lee"), "Ann reads Sales' contact, not Support's: " + output);
+            Assert.That(output, Is.EqualTo("Sam Sales|80048306|Ann Lee"), "Ann reads Sales' contact, not Support's (a row out of her depth): " + output);
         });
     }
 

@@ -30,6 +30,9 @@ public static class FeedData
     public const int KindSystem = 107850002;
 
     public const int PrivilegeDenied = unchecked((int)0x80040220);
+
+    // The row exists and the caller holds Read, but not at a depth that reaches it (and it is not shared).
+    public const int AccessCheckFailed = unchecked((int)0x80048306);
     public const int DoesNotExist = unchecked((int)0x80040217);
     public const int NoEntity = unchecked((int)0x80041102);
     public const int NoAttribute = unchecked((int)0x80041103);
@@ -105,7 +108,7 @@ public static class FeedData
                 throw new InvalidPluginExecutionException($"{subject}: the {table} with id {Text(id)} does not exist (it may have been deleted).");
             }
 
-            if (code == PrivilegeDenied)
+            if (code is PrivilegeDenied or AccessCheckFailed)
             {
                 throw new InvalidPluginExecutionException($"{subject}: {whoCannotRead} cannot read the {table} with id {Text(id)}.");
             }

@@ -136,3 +136,15 @@ public sealed class EchoApi : IPlugin
         context.OutputParameters["Undeclared"] = "dropped";
     }
 }
+
+/// <summary>Reports the optional tag parameter as the pipeline hands it to plug-ins (SharedVariables["tag"]).</summary>
+[Step("Create", "lead", Stage.PreOperation, StepMode.Synchronous)]
+public sealed class TagReporter : IPlugin
+{
+    public void Execute(IServiceProvider serviceProvider)
+    {
+        var context = (IPluginExecutionContext)serviceProvider.GetService(typeof(IPluginExecutionContext))!;
+        var tracing = (ITracingService)serviceProvider.GetService(typeof(ITracingService))!;
+        tracing.Trace("tag:{0}", context.SharedVariables.TryGetValue("tag", out var tag) ? tag : "(none)");
+    }
+}
