@@ -105,6 +105,14 @@ public sealed class ClvActivityTests
             Assert.That(outputs["SampleSize"], Is.EqualTo(30).And.EqualTo(api["SampleSize"]));
             Assert.That(outputs["LogLikelihood"], Is.LessThan(0).And.EqualTo(api["LogLikelihood"]));
             Assert.That(outputs["HoldoutError"], Is.GreaterThanOrEqualTo(0).And.EqualTo(api["HoldoutMae"]));
+            Assert.That(outputs["HoldoutMeasured"], Is.True.And.EqualTo(api["HoldoutMeasured"]));
+            Assert.That(outputs["HoldoutSummary"], Is.EqualTo(api["HoldoutSummary"]));
+            // 30 donors is above the minimum (30) but below the comfortable 200: usable with a warning that says so.
+            Assert.That(outputs["Verdict"], Is.EqualTo("Usable with warnings").And.EqualTo(api["Verdict"]));
+            Assert.That((string)outputs["VerdictReasons"]!, Does.Contain("Only 30 customers: estimates are rough below 200."));
+            Assert.That(outputs["Converged"], Is.True);
+            Assert.That(outputs["Iterations"], Is.GreaterThan(0));
+            Assert.That(model.GetAttributeValue<string>(ClvSchema.ModelColumns.VerdictReasons), Is.EqualTo(outputs["VerdictReasons"]));
             Assert.That(model.GetAttributeValue<OptionSetValue>(ClvSchema.ModelColumns.Status)!.Value, Is.EqualTo(ClvSchema.ModelStatusDraft));
             Assert.That(model.GetAttributeValue<OptionSetValue>(ClvSchema.ModelColumns.Kind)!.Value, Is.EqualTo(ClvSchema.KindOption(BgBbModel.ModelName)));
             Assert.That(model.GetAttributeValue<int>(ClvSchema.ModelColumns.SampleCap), Is.EqualTo(30));

@@ -25,8 +25,8 @@ public sealed record ParameterDiagnostic(string Name, double Value, double? Stan
 /// What an admin needs before trusting a fit: convergence, iterations, parameters at a bound, standard errors,
 /// log-likelihood, customers used, and a verdict with the reasons in words. All parameters are positive and fitted on a
 /// log scale, so a "bound" is 0 or infinity: a value beyond 1e6 or below 1e-6 means the data pushed the parameter
-/// out of reach (e.g. Gamma-Gamma q and γ → ∞ when spend has no spread, so every customer's expected spend collapses
-/// to the population mean); beyond 1e4 or below 1e-4 it is near one.
+/// out of reach; beyond 1e4 or below 1e-4 it is near one. Gamma-Gamma at a bound (q, γ → ∞: every customer's expected
+/// spend collapses to the population mean) is unusable; a count model at a bound is usable with a warning.
 /// </summary>
 public sealed record FitDiagnostics(
     string Model,
@@ -137,7 +137,10 @@ public sealed record FitDiagnostics(
             parameters.Add(p);
             if (at)
             {
-                unusable.Add(BoundReason(fit.Model, p.Name, value));
+                // A spend model at a bound ignores what each customer spent (the failure the admin must not miss); a
+                // count model at a bound has collapsed to a simpler one (same rate for all, nobody drops out), which
+                // still predicts but no longer tells customers apart.
+                (spend ? unusable : warnings).Add(BoundReason(fit.Model, p.Name, value));
             }
             else if (near)
             {
@@ -203,7 +206,7 @@ public sealed record FitDiagnostics(
         var where = value > 1 ? "ran off towards infinity" : "collapsed towards 0";
         var consequence = model == GammaGammaModel.ModelName && (name == "q" || name == "gamma")
             ? "every customer's expected spend collapses to the population mean, whatever the customer spent"
-            : "the fitted model is degenerate";
+            : "the model has collapsed to a simpler one that no longer tells customers apart on this parameter";
         return $"Parameter {name} = {Text(value)} {where} (a boundary of what the data can identify): {consequence}.";
     }
 
