@@ -81,13 +81,8 @@ public sealed record LoyaltyComparison(
         var a = Figures(group, days, probabilityAlive, previous, from);
         var b = Figures(others, days, probabilityAlive, previous, from);
         var warnings = new List<string>();
-        foreach (var (name, size) in new[] { (Capital(groupName), group.Count), ($"Not {groupName}", others.Count) })
-        {
-            if (size < minimumGroupSize)
-            {
-                warnings.Add(string.Format(CultureInfo.InvariantCulture, "{0}: only {1} customer{2}; a comparison needs at least {3} in each group, so no difference, ratio or interval is shown.", name, size, size == 1 ? string.Empty : "s", minimumGroupSize));
-            }
-        }
+        TooSmall(warnings, Capital(groupName), group.Count, minimumGroupSize);
+        TooSmall(warnings, $"Not {groupName}", others.Count, minimumGroupSize);
 
         if (warnings.Count > 0)
         {
@@ -144,6 +139,14 @@ public sealed record LoyaltyComparison(
             retentionBase,
             scored > 0 ? aliveSum / scored : null,
             scored);
+    }
+
+    private static void TooSmall(List<string> warnings, string name, int size, int minimum)
+    {
+        if (size < minimum)
+        {
+            warnings.Add(string.Format(CultureInfo.InvariantCulture, "{0}: only {1} customer{2}; a comparison needs at least {3} in each group, so no difference, ratio or interval is shown.", name, size, size == 1 ? string.Empty : "s", minimum));
+        }
     }
 
     private static double[] Values(List<ComparedCustomer> group, Func<ComparedCustomer, double> value) => group.Select(value).ToArray();

@@ -61,15 +61,15 @@ public sealed record RetentionRates(double? Overall, int OverallBase, IReadOnlyD
     }
 
     /// <summary>The segment's rate when it rests on at least <see cref="MinimumBase"/> customers, else the overall rate; with where it came from.</summary>
-    public (double Rate, string Source)? For(ClvSegment? segment)
+    public KeyValuePair<double, string>? For(ClvSegment? segment)
     {
         if (segment is ClvSegment s && Segments.TryGetValue(s, out var own) && own.Base >= MinimumBase)
         {
-            return (own.Value, string.Format(CultureInfo.InvariantCulture, "the {0} segment's ({1} customers)", CustomerInsights.SegmentLabel(s), own.Base));
+            return new KeyValuePair<double, string>(own.Value, string.Format(CultureInfo.InvariantCulture, "the {0} segment's ({1} customers)", CustomerInsights.SegmentLabel(s), own.Base));
         }
 
         return Overall is double overall
-            ? (overall, string.Format(CultureInfo.InvariantCulture, "all customers' ({0} customers)", OverallBase))
+            ? new KeyValuePair<double, string>(overall, string.Format(CultureInfo.InvariantCulture, "all customers' ({0} customers)", OverallBase))
             : null;
     }
 
@@ -145,10 +145,10 @@ public sealed record RetentionValue(double RetentionRate, string RateSource, dou
 
         var g = total / days.Count;
         var f = days.Count / Math.Max(1, (asOf.Date - days[0].Key).TotalDays / 365.25);
-        var r = rate.Value.Rate;
+        var r = rate.Value.Key;
         double? gl = r < 1 || model.AnnualDiscount > 0 ? RetentionFormulas.GuptaLehmannClv(g * f * model.Margin, r, model.AnnualDiscount) : null;
         double? dlv = r < 1 ? RetentionFormulas.DonorLifetimeValue(g, f, r) : null;
-        return new RetentionValue(r, rate.Value.Source, g, f, model.Margin, model.AnnualDiscount, gl, dlv);
+        return new RetentionValue(r, rate.Value.Value, g, f, model.Margin, model.AnnualDiscount, gl, dlv);
     }
 
     /// <summary><c>{"rate","rateSource","inputs":{"g","f","margin","i"},"formulas":[{"name","formula","value"}]}</c>.</summary>
