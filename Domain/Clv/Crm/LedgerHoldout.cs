@@ -81,7 +81,16 @@ public sealed record LedgerHoldout(bool Measured, string Summary)
             return dates with { Summary = $"Too small for a holdout: the model fitted on the calibration period ({period}) is unusable. {string.Join(" ", diagnostics.Reasons)}" };
         }
 
-        var report = HoldoutValidation.Validate(ModelCatalog.CreateTransactionModel(kind, fit.Parameters), rows, length);
+        HoldoutReport report;
+        try
+        {
+            report = HoldoutValidation.Validate(ModelCatalog.CreateTransactionModel(kind, fit.Parameters), rows, length);
+        }
+        catch (Exception error) when (error is ClvInputException || error is ClvNumericException)
+        {
+            return dates with { Summary = $"Not measured: the model fitted on the calibration period ({period}) could not predict the holdout ({error.Message})." };
+        }
+
         var summary = string.Format(
             CultureInfo.InvariantCulture,
             "{0} customers, {1}: predicted {2:0.#} repeat transactions in the holdout, actual {3} ({4:+0.#;-0.#;0}%); mean absolute error {5:0.###} per customer.",
