@@ -104,13 +104,13 @@ public sealed class ClvActivityTests
         {
             Assert.That(outputs["SampleSize"], Is.EqualTo(30).And.EqualTo(api["SampleSize"]));
             Assert.That(outputs["LogLikelihood"], Is.LessThan(0).And.EqualTo(api["LogLikelihood"]));
-            // 40 donors giving at random with one shared rate: BG/BB's heterogeneity parameters run off to infinity and
-            // the optimiser does not converge: Unusable, said in words, and too few for a holdout a year back.
-            Assert.That(outputs["HoldoutMeasured"], Is.False.And.EqualTo(api["HoldoutMeasured"]));
-            Assert.That(outputs["HoldoutError"], Is.EqualTo(0.0));
-            Assert.That((string)outputs["HoldoutSummary"]!, Does.StartWith("Too small for a holdout").And.EqualTo(api["HoldoutSummary"]));
-            Assert.That(outputs["Verdict"], Is.EqualTo("Unusable").And.EqualTo(api["Verdict"]));
-            Assert.That((string)outputs["VerdictReasons"]!, Does.StartWith("Unusable: The optimiser stopped after").And.Contain("alpha").And.Contain("ran off towards infinity"));
+            // 40 donors giving at random with one shared rate: BG/BB's heterogeneity parameters (alpha, beta) run to or
+            // near a bound; the step reports the same verdict, reasons and holdout as the API, never a bare "Usable".
+            Assert.That(outputs["Verdict"], Is.Not.EqualTo("Usable").And.EqualTo(api["Verdict"]));
+            Assert.That((string)outputs["VerdictReasons"]!, Does.Contain("Parameter alpha").And.Contain("Parameter beta").And.EqualTo(api["VerdictReasons"]));
+            Assert.That(outputs["HoldoutMeasured"], Is.EqualTo(api["HoldoutMeasured"]));
+            Assert.That(outputs["HoldoutError"], Is.EqualTo(api.Contains("HoldoutMae") ? api["HoldoutMae"] : 0.0));
+            Assert.That((string)outputs["HoldoutSummary"]!, Is.Not.Empty.And.EqualTo(api["HoldoutSummary"]));
             Assert.That(outputs["Iterations"], Is.GreaterThan(0));
             Assert.That(model.GetAttributeValue<string>(ClvSchema.ModelColumns.VerdictReasons), Is.EqualTo(outputs["VerdictReasons"]));
             Assert.That(model.GetAttributeValue<OptionSetValue>(ClvSchema.ModelColumns.Status)!.Value, Is.EqualTo(ClvSchema.ModelStatusDraft));
