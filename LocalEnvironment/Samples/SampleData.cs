@@ -269,13 +269,21 @@ internal static class SampleData
         }
     }
 
-    /// <summary>Fits BG/NBD and Gamma-Gamma models on the ledgers, activates them and scores every customer.</summary>
+    /// <summary>
+    /// Fits BG/NBD and Gamma-Gamma models on the ledgers, activates those not judged Unusable (an unusable fit cannot
+    /// be activated; the sample's spend then comes from each customer's own average) and scores every customer.
+    /// </summary>
     private static void ScoreCustomers(DataverseEmulator env, string table)
     {
         var service = env.SystemService;
         foreach (var kind in new[] { "bgnbd", "gammagamma" })
         {
             var fit = service.Execute(new OrganizationRequest("rapport_FitClvModel") { ["Kind"] = kind });
+            if (fit.Results.TryGetValue("Verdict", out var verdict) && (string?)verdict == "Unusable")
+            {
+                continue;
+            }
+
             service.Update(new Entity("rapport_clvmodel", (Guid)fit["ModelId"]!) { ["rapport_modelstatus"] = new OptionSetValue(107850001) });
         }
 

@@ -8,17 +8,18 @@ using M = Rapport.Plugins.Services.Clv.ClvSchema.ModelColumns;
 namespace Rapport.Plugins.Clv;
 
 /// <summary>
-/// Only one model per kind is active: a model set to Active is checked (its parameters must load) and the other
-/// active model of its kind is set back to Draft, in the same transaction.
+/// Only one model per kind is active: a model set to Active is checked (its parameters must load, and a fit judged
+/// Unusable is refused with its reasons) and the other active model of its kind is set back to Draft, in the same
+/// transaction.
 /// </summary>
 [Step("Create", ClvSchema.Model, Stage.PostOperation, StepMode.Synchronous)]
-[Step("Update", ClvSchema.Model, Stage.PostOperation, StepMode.Synchronous, FilteringAttributes = "rapport_modelstatus,rapport_kind,rapport_parameters,statecode")]
+[Step("Update", ClvSchema.Model, Stage.PostOperation, StepMode.Synchronous, FilteringAttributes = "rapport_modelstatus,rapport_kind,rapport_parameters,rapport_verdict,statecode")]
 [Image("Create", ImageKind.PostImage, Alias, Columns)]
 [Image("Update", ImageKind.PostImage, Alias, Columns)]
 public sealed class ClvModelActivationPlugin : PluginBase
 {
     private const string Alias = "model";
-    private const string Columns = "rapport_name,rapport_kind,rapport_parameters,rapport_fittedon,rapport_modelstatus,statecode";
+    private const string Columns = "rapport_name,rapport_kind,rapport_parameters,rapport_fittedon,rapport_modelstatus,rapport_verdict,rapport_verdictreasons,statecode";
 
     protected override void ExecuteStep(LocalPluginContext context)
     {
@@ -28,6 +29,12 @@ public sealed class ClvModelActivationPlugin : PluginBase
         if (!active)
         {
             return;
+        }
+
+        if (model.GetAttributeValue<OptionSetValue>(M.Verdict)?.Value == ClvSchema.VerdictUnusable)
+        {
+            throw new InvalidPluginExecutionException(
+                $"CLV model '{model.GetAttributeValue<string>(M.Name)}' cannot be activated: its fit was judged unusable. {model.GetAttributeValue<string>(M.VerdictReasons)} Fit again on more or different data, or choose another model kind.");
         }
 
         var kind = ClvModelRepository.Read(model).Kind;

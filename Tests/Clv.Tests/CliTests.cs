@@ -23,6 +23,11 @@ public class CliTests
         Assert.That(root.GetProperty("converged").GetBoolean(), Is.True);
         Assert.That(root.GetProperty("iterations").GetInt32(), Is.GreaterThan(0));
         Assert.That(root.GetProperty("elapsedMs").GetDouble(), Is.GreaterThan(0));
+        Assert.That(root.GetProperty("verdict").GetString(), Is.EqualTo("Usable"));
+        Assert.That(root.GetProperty("reasons").GetArrayLength(), Is.Zero);
+        Assert.That(root.GetProperty("standardErrorsFinite").GetBoolean(), Is.True);
+        Assert.That(root.GetProperty("atBound").GetArrayLength(), Is.Zero);
+        Assert.That(root.GetProperty("standardErrors").GetProperty("r").GetDouble(), Is.GreaterThan(0));
     }
 
     [Test]

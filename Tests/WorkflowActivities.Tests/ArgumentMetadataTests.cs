@@ -79,6 +79,9 @@ public sealed class ArgumentMetadataTests
             "IsScored: out Boolean 'Is Scored'",
             "Segment: out String 'Segment'",
             "ModelKind: out String 'Model Kind'",
+            "RetentionRate: out Double 'Retention Rate'",
+            "GuptaLehmannClv: out Money 'Gupta-Lehmann CLV'",
+            "DonorLifetimeValue: out Money 'Donor Lifetime Value'",
         ]),
         [typeof(FitClvModelActivity)] = ("Fit CLV Model",
         [
@@ -88,6 +91,13 @@ public sealed class ArgumentMetadataTests
             "LogLikelihood: out Double 'Log-Likelihood'",
             "SampleSize: out Int32 'Sample Size'",
             "HoldoutError: out Double 'Holdout Error'",
+            "HoldoutMeasured: out Boolean 'Holdout Measured'",
+            "HoldoutSummary: out String 'Holdout Summary'",
+            "Verdict: out String 'Verdict'",
+            "VerdictReasons: out String 'Verdict Reasons'",
+            "Converged: out Boolean 'Converged'",
+            "Iterations: out Int32 'Iterations'",
+            "StandardErrorsFinite: out Boolean 'Standard Errors Finite'",
         ]),
     };
 

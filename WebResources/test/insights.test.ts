@@ -6,12 +6,13 @@ import { fixture } from "./helpers";
 const SCORED = "55555555-5555-4555-8555-555555555555";
 const UNSCORED = "66666666-6666-4666-8666-666666666666";
 
-async function render(table: string, id: string, o: { failures?: Record<string, string>; languageId?: number } = {}) {
+async function render(table: string, id: string, o: { failures?: Record<string, string>; languageId?: number; edit?: (fx: typeof fixture) => void } = {}) {
   document.body.replaceChildren();
   const root = document.createElement("main");
   document.body.append(root);
   const fx = structuredClone(fixture);
   if (o.languageId) fx.me.languageId = o.languageId;
+  o.edit?.(fx);
   const fake = createFakeXrm(fx, { failures: o.failures });
   const view = new InsightsView(root, { xrm: fake.xrm, formContext: fake.formContext({ table, id, name: "x" }) });
   const loading = view.load();
@@ -78,5 +79,36 @@ describe("CLV & engagement card", () => {
     const { root } = await render("contact", SCORED, { languageId: 1036 });
     expect(root.querySelector(".ri-title")?.textContent).toBe("Valeur client et engagement");
     expect(root.querySelector(".ri-clv .ri-value")?.textContent?.replace(/\s/g, " ")).toBe("4 821 $US");
+  });
+
+  it("shows a weak model's warning beside an approximate CLV, and the retention formulas with their inputs", async () => {
+    const { root } = await render("contact", SCORED, {
+      edit: (fx) => {
+        const i = fx.insights[`contact:${SCORED}`];
+        i.model = { ...i.model, verdict: "Usable with warnings", reasons: "Usable with warnings: Only 60 customers: estimates are rough below 200." };
+        i.retention = {
+          rate: 0.625,
+          rateSource: "yearly retention rate r = 0.625, measured on all customers' (40 customers) gifts and purchases when the model was fitted",
+          inputs: { g: 89.5, f: 0.6, margin: 1, i: 0.1 },
+          formulas: [
+            { name: "Gupta–Lehmann CLV", formula: "m · r / (1 + i − r), m = g · f · margin", value: 70.66 },
+            { name: "Donor lifetime value", formula: "g · f / (1 − r)", value: 143.2 },
+          ],
+        };
+      },
+    });
+    expect(root.querySelector(".ri-clv .ri-value")?.textContent).toBe("≈ $4,821");
+    expect(root.querySelector(".ri-warning[role=note]")?.textContent).toBe("Treat this figure as rough: Usable with warnings: Only 60 customers: estimates are rough below 200.");
+    expect([...root.querySelectorAll(".ri-retention li")].map((l) => l.textContent)).toEqual([
+      "Gupta–Lehmann CLV: $71m · r / (1 + i − r), m = g · f · margin",
+      "Donor lifetime value: $143g · f / (1 − r)",
+    ]);
+    expect(root.querySelector(".ri-retention .ri-muted")?.textContent).toBe("r = 0.625, g = 89.50, f = 0.60 a year, i = 0.10");
+  });
+
+  it("shows no warning for a usable model", async () => {
+    const { root } = await render("contact", SCORED, { edit: (fx) => { fx.insights[`contact:${SCORED}`].model!.verdict = "Usable"; } });
+    expect(root.querySelector(".ri-warning")).toBeNull();
+    expect(root.querySelector(".ri-clv .ri-value")?.textContent).toBe("$4,821");
   });
 });

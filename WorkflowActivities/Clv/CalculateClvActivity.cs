@@ -14,7 +14,7 @@ namespace Rapport.WorkflowActivities.Clv;
 /// and purchase steps use: 3 requests, after one read that checks the workflow's user may read the customer), and
 /// returns the scores it wrote.
 /// </summary>
-[WorkflowActivity("Calculate Customer Lifetime Value", Group = "Rapport", Description = "Rescores a contact or an account with the active CLV models and returns its lifetime value, probability of being alive and expected transactions in the next 12 months. Is Scored is false when no model could score it (then only the history is updated).")]
+[WorkflowActivity("Calculate Customer Lifetime Value", Group = "Rapport", Description = "Rescores a contact or an account with the active CLV models and returns its lifetime value, probability of being alive and expected transactions in the next 12 months. Is Scored is false when no model could score it (then only the history is updated). Retention Rate, Gupta-Lehmann CLV (m·r/(1+i−r)) and Donor Lifetime Value (g·f/(1−r)) use the yearly retention rate measured when the model was fitted (the customer's segment's, or all customers').")]
 public sealed class CalculateClvActivity : ActivityBase
 {
     [Input(ClvInputs.Contact)]
@@ -46,6 +46,15 @@ public sealed class CalculateClvActivity : ActivityBase
     [Output("Model Kind")]
     public OutArgument<string> ModelKind { get; set; } = new();
 
+    [Output("Retention Rate")]
+    public OutArgument<double> RetentionRate { get; set; } = new();
+
+    [Output("Gupta-Lehmann CLV")]
+    public OutArgument<Money?> GuptaLehmannClv { get; set; } = new();
+
+    [Output("Donor Lifetime Value")]
+    public OutArgument<Money?> DonorLifetimeValue { get; set; } = new();
+
     protected override void ExecuteActivity(LocalActivityContext context)
     {
         var customer = ClvInputs.Customer(context, Contact, Account);
@@ -59,5 +68,8 @@ public sealed class CalculateClvActivity : ActivityBase
         context.Set(IsScored, scored);
         context.Set(Segment, card.Segment is ClvSegment segment ? segment.ToString() : string.Empty);
         context.Set(ModelKind, scored ? card.Model?.Kind ?? string.Empty : string.Empty);
+        context.Set(RetentionRate, card.Retention?.RetentionRate ?? 0);
+        context.Set(GuptaLehmannClv, card.Retention?.GuptaLehmannClv is double gl ? new Money(decimal.Round((decimal)gl, 2)) : null);
+        context.Set(DonorLifetimeValue, card.Retention?.DonorLifetimeValue is double dlv ? new Money(decimal.Round((decimal)dlv, 2)) : null);
     }
 }

@@ -13,7 +13,7 @@ namespace Rapport.WorkflowActivities.Clv;
 /// Fits a CLV model from the ledgers stored on contacts and accounts, as the Custom API rapport_FitClvModel does, and
 /// writes it as a Draft model row (activate it by setting its status to Active). Read as the workflow's user.
 /// </summary>
-[WorkflowActivity("Fit CLV Model", Group = "Rapport", Description = "Fits a CLV model of the chosen kind from at most Sample Cap customers' stored transaction summaries and saves it as a Draft model. Holdout Error is the holdout's mean absolute error, or -1 when the sample was too small to hold out.")]
+[WorkflowActivity("Fit CLV Model", Group = "Rapport", Description = "Fits a CLV model of the chosen kind from at most Sample Cap customers' stored transaction summaries and saves it as a Draft model with its diagnostics. Verdict is Usable, Usable with warnings or Unusable (an Unusable model cannot be activated), with the reasons in words. Holdout Error is the holdout's mean absolute error when Holdout Measured is true; Holdout Summary says what was measured or why it could not be.")]
 public sealed class FitClvModelActivity : ActivityBase
 {
     private const string KindLabel = "Model Kind";
@@ -43,6 +43,27 @@ public sealed class FitClvModelActivity : ActivityBase
     [Output("Holdout Error")]
     public OutArgument<double> HoldoutError { get; set; } = new();
 
+    [Output("Holdout Measured")]
+    public OutArgument<bool> HoldoutMeasured { get; set; } = new();
+
+    [Output("Holdout Summary")]
+    public OutArgument<string> HoldoutSummary { get; set; } = new();
+
+    [Output("Verdict")]
+    public OutArgument<string> Verdict { get; set; } = new();
+
+    [Output("Verdict Reasons")]
+    public OutArgument<string> VerdictReasons { get; set; } = new();
+
+    [Output("Converged")]
+    public OutArgument<bool> Converged { get; set; } = new();
+
+    [Output("Iterations")]
+    public OutArgument<int> Iterations { get; set; } = new();
+
+    [Output("Standard Errors Finite")]
+    public OutArgument<bool> StandardErrorsFinite { get; set; } = new();
+
     protected override void ExecuteActivity(LocalActivityContext context)
     {
         var option = context.Get(ModelKind)
@@ -68,6 +89,13 @@ public sealed class FitClvModelActivity : ActivityBase
         context.Set(Model, new EntityReference(ClvSchema.Model, outcome.ModelId));
         context.Set(LogLikelihood, outcome.LogLikelihood);
         context.Set(SampleSize, outcome.SampleSize);
-        context.Set(HoldoutError, outcome.HoldoutMae ?? -1);
+        context.Set(HoldoutError, outcome.HoldoutMae ?? 0);
+        context.Set(HoldoutMeasured, outcome.Holdout.Measured);
+        context.Set(HoldoutSummary, outcome.Holdout.Summary);
+        context.Set(Verdict, outcome.Diagnostics.VerdictLabel);
+        context.Set(VerdictReasons, outcome.Diagnostics.Summary);
+        context.Set(Converged, outcome.Diagnostics.Converged);
+        context.Set(Iterations, outcome.Diagnostics.Iterations);
+        context.Set(StandardErrorsFinite, outcome.Diagnostics.StandardErrorsFinite);
     }
 }

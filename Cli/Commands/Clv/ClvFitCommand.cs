@@ -4,6 +4,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using System.IO;
+using System.Linq;
 using Rapport.Domain.Clv;
 using Rapport.Domain.Clv.Fitting;
 using Rapport.Domain.Clv.Models;
@@ -23,6 +24,33 @@ public sealed record FitOutput(
     double Penalizer,
     double ElapsedMs)
 {
+    /// <summary>Usable, Usable with warnings or Unusable (<see cref="FitDiagnostics"/>).</summary>
+    public string? Verdict { get; init; }
+
+    /// <summary>Why, in words; empty when usable.</summary>
+    public IReadOnlyList<string>? Reasons { get; init; }
+
+    public bool? StandardErrorsFinite { get; init; }
+
+    /// <summary>Parameters beyond 1e6 or below 1e-6 (a bound of the log-scale search).</summary>
+    public IReadOnlyList<string>? AtBound { get; init; }
+
+    /// <summary>Parameters beyond 1e4 or below 1e-4.</summary>
+    public IReadOnlyList<string>? NearBound { get; init; }
+
+    /// <summary>Customers with a repeat purchase.</summary>
+    public double? RepeatCustomers { get; init; }
+
+    public FitOutput WithDiagnostics(FitDiagnostics d) => this with
+    {
+        Verdict = d.VerdictLabel,
+        Reasons = d.Reasons,
+        StandardErrorsFinite = d.StandardErrorsFinite,
+        AtBound = d.Parameters.Where(p => p.AtBound).Select(p => p.Name).ToList(),
+        NearBound = d.Parameters.Where(p => p.NearBound).Select(p => p.Name).ToList(),
+        RepeatCustomers = d.RepeatCustomers,
+    };
+
     public static FitOutput From(FitResult fit, double penalizer, double elapsedMs)
     {
         var parameters = new Dictionary<string, double>();
@@ -71,7 +99,7 @@ public static class ClvFitCommand
                 best = Math.Min(best, watch.Elapsed.TotalMilliseconds);
             }
 
-            var result = FitOutput.From(fit!, options.Penalizer, Math.Round(best, 3));
+            var result = FitOutput.From(fit!, options.Penalizer, Math.Round(best, 3)).WithDiagnostics(FitDiagnostics.Assess(fit!, customers));
             if (parseResult.GetValue(json))
             {
                 ClvJson.Write(output, result);
@@ -96,5 +124,10 @@ public static class ClvFitCommand
         }
 
         output.WriteLine($"  log-likelihood = {result.LogLikelihood.ToString("F3", CultureInfo.InvariantCulture)}");
+        output.WriteLine($"verdict: {result.Verdict}");
+        foreach (var reason in result.Reasons ?? Array.Empty<string>())
+        {
+            output.WriteLine($"  - {reason}");
+        }
     }
 }

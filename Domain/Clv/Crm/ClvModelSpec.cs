@@ -38,6 +38,9 @@ public sealed record ClvModelSpec(string Kind, IReadOnlyDictionary<string, doubl
     /// <summary>How the fitting sample was drawn (recorded for the model row).</summary>
     public string Sampling { get; init; } = "";
 
+    /// <summary>Yearly retention measured on the sample when fitted, for the retention formulas ("retention").</summary>
+    public RetentionRates? Retention { get; init; }
+
     public bool IsSpendModel => ModelCatalog.IsSpendModel(Kind);
 
     public bool IsYearly => Kind == BgBbModel.ModelName;
@@ -93,6 +96,12 @@ public sealed record ClvModelSpec(string Kind, IReadOnlyDictionary<string, doubl
             JsonWriter.AppendString(sb, Sampling);
         }
 
+        if (Retention != null)
+        {
+            sb.Append(',');
+            Append(sb, "retention").Append(':').Append(Retention.Write(new JsonWriter()).ToString());
+        }
+
         return sb.Append('}').ToString();
     }
 
@@ -130,6 +139,7 @@ public sealed record ClvModelSpec(string Kind, IReadOnlyDictionary<string, doubl
             Margin = Read(root.Get("margin"), where, "margin") ?? 1,
             HighValueClv = Read(root.Get("highValueClv"), where, "highValueClv") ?? 0,
             Sampling = root.GetString("sampling") ?? string.Empty,
+            Retention = RetentionRates.Read(root.Get("retention")),
         };
         spec.Validate(where);
         return spec;

@@ -6,8 +6,8 @@ namespace Rapport.Domain.Clv.Crm;
 
 /// <summary>
 /// The customer card's data, as <c>rapport_GetCustomerInsights</c> returns it:
-/// <c>{"clv","currency","pAlive","expectedTransactions12m","segment","level","scoredOn","model":{"kind","fittedOn"},
-/// "history":[{"period":"2024","value"}],"engagement":null}</c>. Unknown values are null.
+/// <c>{"clv","currency","pAlive","expectedTransactions12m","segment","level","scoredOn","model":{"kind","fittedOn","verdict","reasons"},
+/// "history":[{"period":"2024","value"}],"retention":{"rate","rateSource","inputs","formulas"},"engagement":null}</c>. Unknown values are null.
 /// </summary>
 public sealed record CustomerInsights
 {
@@ -26,6 +26,14 @@ public sealed record CustomerInsights
     public string? ModelKind { get; init; }
 
     public DateTime? ModelFittedOn { get; init; }
+
+    /// <summary>"Usable", "Usable with warnings" or "Unusable"; null for a model entered by hand.</summary>
+    public string? ModelVerdict { get; init; }
+
+    public string? ModelVerdictReasons { get; init; }
+
+    /// <summary>The retention formulas for this customer, with inputs; null without a measured retention rate.</summary>
+    public RetentionValue? Retention { get; init; }
 
     /// <summary>Value per calendar year, oldest first.</summary>
     public IReadOnlyList<KeyValuePair<int, decimal>> History { get; init; } = Array.Empty<KeyValuePair<int, decimal>>();
@@ -63,7 +71,7 @@ public sealed record CustomerInsights
         }
         else
         {
-            w.StartObject().Property("kind", ModelKind).Property("fittedOn", ModelFittedOn).EndObject();
+            w.StartObject().Property("kind", ModelKind).Property("fittedOn", ModelFittedOn).Property("verdict", ModelVerdict).Property("reasons", ModelVerdictReasons).EndObject();
         }
 
         w.Name("history").StartArray();
@@ -73,6 +81,16 @@ public sealed record CustomerInsights
         }
 
         w.EndArray();
+        w.Name("retention");
+        if (Retention == null)
+        {
+            w.Null();
+        }
+        else
+        {
+            Retention.Write(w);
+        }
+
         w.Name("engagement").Null();
         return w.EndObject().ToString();
     }

@@ -56,6 +56,9 @@ public sealed record CustomerScorecard
 
     public DateTime ScoredOn { get; init; }
 
+    /// <summary>The retention formulas (Gupta–Lehmann, donor lifetime value) with their inputs; null without a rate.</summary>
+    public RetentionValue? Retention { get; init; }
+
     /// <summary>Why scores are missing although a model is active (a numeric failure), for the trace.</summary>
     public string? Warning { get; init; }
 }

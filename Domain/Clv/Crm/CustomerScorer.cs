@@ -51,7 +51,8 @@ public static class CustomerScorer
         var spend = model.IsYearly ? null : Choose(activeModels, new[] { GammaGammaModel.ModelName });
         try
         {
-            return WithScores(card, ledger, asOf, model, spend);
+            var scored = WithScores(card, ledger, asOf, model, spend);
+            return scored with { Retention = RetentionValue.For(ledger, asOf, scored.Segment, model) };
         }
         catch (ClvNumericException error)
         {

@@ -6,17 +6,25 @@ using Rapport.Domain.Clv.Models;
 
 namespace Rapport.Domain.Clv.Crm;
 
-/// <summary>A model fitted from customers' ledgers: the spec to store, fit quality and the holdout error (count models).</summary>
-public sealed record LedgerFit(ClvModelSpec Spec, double LogLikelihood, int SampleSize, double? HoldoutMae, bool Converged);
+/// <summary>
+/// A model fitted from customers' ledgers: the spec to store, fit quality, the diagnostics and verdict, and the
+/// holdout check (count models).
+/// </summary>
+public sealed record LedgerFit(ClvModelSpec Spec, double LogLikelihood, int SampleSize, double? HoldoutMae, bool Converged)
+{
+    public FitDiagnostics? Diagnostics { get; init; }
+
+    public LedgerHoldout? Holdout { get; init; }
+}
 
 /// <summary>
-/// Fits a model from stored ledgers, never from raw transactions. Count models are also fitted on a calibration
-/// period (up to one year before the fit date; for BG/BB, up to the end of the year before last) and scored on the
-/// following year, giving the holdout mean absolute error; the stored parameters come from the full period.
+/// Fits a model from stored ledgers, never from raw transactions, judges it (<see cref="FitDiagnostics"/>, standard
+/// errors from the Hessian at the optimum) and runs the holdout check (<see cref="LedgerHoldout"/>); the stored
+/// parameters come from the full period.
 /// </summary>
 public static class LedgerModelFitter
 {
-    public static LedgerFit Fit(string kind, IReadOnlyList<KeyValuePair<string, CustomerLedger>> sample, DateTime asOf, string sampling, FitOptions? options = null)
+    public static LedgerFit Fit(string kind, IReadOnlyList<KeyValuePair<string, CustomerLedger>> sample, DateTime asOf, string sampling, FitOptions? options = null, IReadOnlyDictionary<string, ClvSegment>? segments = null)
     {
         var name = ClvModelSpec.NormaliseKind(kind, "Kind");
         var template = new ClvModelSpec(name, new Dictionary<string, double>())
@@ -24,7 +32,7 @@ public static class LedgerModelFitter
             Unit = name == BgBbModel.ModelName ? ClvModelSpec.YearUnit : "week",
             Sampling = sampling,
         };
-        options ??= new FitOptions(StandardErrors: false);
+        options ??= new FitOptions(StandardErrors: true);
         var rows = new List<CustomerSummary>(sample.Count);
         foreach (var customer in sample)
         {
@@ -43,46 +51,20 @@ public static class LedgerModelFitter
         }
 
         var fit = ModelCatalog.Fit(name, rows, options);
-        var spec = template with { Parameters = fit.Parameters, FittedOn = asOf };
-        spec.Validate($"The fitted {name} model");
-        var holdout = template.IsSpendModel ? null : HoldoutError(name, sample, asOf, template, options);
-        return new LedgerFit(spec, fit.LogLikelihood, rows.Count, holdout, fit.Converged);
-    }
-
-    private static double? HoldoutError(string name, IReadOnlyList<KeyValuePair<string, CustomerLedger>> sample, DateTime asOf, ClvModelSpec template, FitOptions options)
-    {
-        var calibrationEnd = template.IsYearly ? new DateTime(asOf.Year - 2, 12, 31) : asOf.Date.AddDays(-365);
-        var holdoutEnd = template.IsYearly ? new DateTime(asOf.Year - 1, 12, 31) : asOf.Date;
-        var length = template.IsYearly ? 1 : 365 / template.UnitDays;
-        var rows = new List<CalibrationHoldoutRow>();
+        var retention = new List<KeyValuePair<CustomerLedger, ClvSegment?>>(sample.Count);
         foreach (var customer in sample)
         {
-            var row = LedgerSummary.Split(customer.Value, customer.Key, calibrationEnd, holdoutEnd, template);
-            if (row != null && row.Calibration.T > 0)
-            {
-                rows.Add(row);
-            }
+            ClvSegment? segment = segments != null && segments.TryGetValue(customer.Key, out var s) ? s : null;
+            retention.Add(new KeyValuePair<CustomerLedger, ClvSegment?>(customer.Value, segment));
         }
 
-        var calibration = new List<CustomerSummary>(rows.Count);
-        foreach (var row in rows)
+        var spec = template with { Parameters = fit.Parameters, FittedOn = asOf, Retention = RetentionRates.Measure(retention, asOf) };
+        spec.Validate($"The fitted {name} model");
+        var holdout = LedgerHoldout.Run(name, sample, asOf, template, options with { StandardErrors = false });
+        return new LedgerFit(spec, fit.LogLikelihood, rows.Count, holdout.MeanAbsoluteError, fit.Converged)
         {
-            calibration.Add(row.Calibration);
-        }
-
-        try
-        {
-            var fit = ModelCatalog.Fit(name, calibration, options);
-            var model = ModelCatalog.CreateTransactionModel(name, fit.Parameters);
-            return HoldoutValidation.Validate(model, rows, length).MeanAbsoluteError;
-        }
-        catch (ClvInputException)
-        {
-            return null;
-        }
-        catch (ClvNumericException)
-        {
-            return null;
-        }
+            Diagnostics = FitDiagnostics.Assess(fit, rows),
+            Holdout = holdout,
+        };
     }
 }

@@ -5,12 +5,14 @@ using Microsoft.Xrm.Sdk;
 using Microsoft.Xrm.Sdk.Query;
 using Rapport.Domain.Clv;
 using Rapport.Domain.Clv.Crm;
+using Rapport.Domain.Clv.Fitting;
+using Rapport.Domain.Common;
 using M = Rapport.Plugins.Services.Clv.ClvSchema.ModelColumns;
 
 namespace Rapport.Plugins.Services.Clv;
 
-/// <summary>The draft model row written by a fit, and its figures.</summary>
-public sealed record ClvFitOutcome(Guid ModelId, double LogLikelihood, int SampleSize, double? HoldoutMae, string Sampling);
+/// <summary>The draft model row written by a fit, and its figures, diagnostics and holdout check.</summary>
+public sealed record ClvFitOutcome(Guid ModelId, double LogLikelihood, int SampleSize, double? HoldoutMae, string Sampling, FitDiagnostics Diagnostics, LedgerHoldout Holdout, string Retention);
 
 /// <summary>
 /// Fits a CLV model from the ledgers stored on contacts and accounts (paged RetrieveMultiple of that one column,
@@ -42,7 +44,8 @@ public static class ClvModelFitter
         }
 
         var sample = new List<KeyValuePair<string, CustomerLedger>>();
-        var capped = Read(service, "contact", cap, sample) | Read(service, "account", cap, sample);
+        var segments = new Dictionary<string, ClvSegment>();
+        var capped = Read(service, "contact", cap, sample, segments) | Read(service, "account", cap, sample, segments);
         var sampling = string.Format(
             CultureInfo.InvariantCulture,
             "First {0} customers with a CLV ledger by id (contacts, then accounts); {1} read{2}.",
@@ -52,7 +55,7 @@ public static class ClvModelFitter
         LedgerFit fit;
         try
         {
-            fit = LedgerModelFitter.Fit(name, sample, asOf, sampling);
+            fit = LedgerModelFitter.Fit(name, sample, asOf, sampling, segments: segments);
         }
         catch (ClvInputException error)
         {
@@ -63,32 +66,44 @@ public static class ClvModelFitter
             throw new InvalidPluginExecutionException($"The {name} fit failed numerically: {error.Message} Try another model kind or a larger sample.");
         }
 
+        var diagnostics = fit.Diagnostics!;
+        var holdout = fit.Holdout!;
         var row = new Entity(ClvSchema.Model)
         {
             [M.Name] = string.Format(CultureInfo.InvariantCulture, "{0} {1:yyyy-MM-dd HH:mm}", name, asOf),
             [M.Kind] = new OptionSetValue(ClvSchema.KindOption(name)),
             [M.Parameters] = fit.Spec.ToJson(),
-            [M.LogLikelihood] = fit.LogLikelihood,
+            [M.LogLikelihood] = Math.Abs(fit.LogLikelihood) < 1e12 ? fit.LogLikelihood : null, // a degenerate fit can leave the column's range
             [M.SampleSize] = fit.SampleSize,
             [M.SampleCap] = cap,
-            [M.Sampling] = sampling.Length > 400 ? sampling.Substring(0, 400) : sampling,
+            [M.Sampling] = Cut(sampling, 400),
             [M.HoldoutMae] = fit.HoldoutMae,
             [M.FittedOn] = DateTime.SpecifyKind(asOf, DateTimeKind.Utc),
             [M.Status] = new OptionSetValue(ClvSchema.ModelStatusDraft),
+            [M.Verdict] = new OptionSetValue(ClvSchema.VerdictOption(diagnostics.Verdict)),
+            [M.VerdictReasons] = Cut(diagnostics.Summary, 4000),
+            [M.Converged] = diagnostics.Converged,
+            [M.Iterations] = diagnostics.Iterations,
+            [M.StandardErrorsFinite] = diagnostics.StandardErrorsFinite,
+            [M.Diagnostics] = diagnostics.ToJson(),
+            [M.HoldoutSummary] = Cut(holdout.Summary, 4000),
+            [M.Holdout] = holdout.ToJson(),
         };
         var id = service.Create(row);
-        return new ClvFitOutcome(id, fit.LogLikelihood, fit.SampleSize, fit.HoldoutMae, sampling);
+        return new ClvFitOutcome(id, fit.LogLikelihood, fit.SampleSize, fit.HoldoutMae, sampling, diagnostics, holdout, fit.Spec.Retention!.Write(new JsonWriter()).ToString());
     }
 
+    private static string Cut(string text, int length) => text.Length > length ? text.Substring(0, length) : text;
+
     /// <summary>Adds rows until the cap; true when the cap was reached.</summary>
-    private static bool Read(IOrganizationService service, string table, int cap, List<KeyValuePair<string, CustomerLedger>> sample)
+    private static bool Read(IOrganizationService service, string table, int cap, List<KeyValuePair<string, CustomerLedger>> sample, Dictionary<string, ClvSegment> segments)
     {
         var page = 1;
         while (sample.Count < cap)
         {
             var query = new QueryExpression(table)
             {
-                ColumnSet = new ColumnSet(ClvSchema.Customer.State),
+                ColumnSet = new ColumnSet(ClvSchema.Customer.State, ClvSchema.Customer.Segment),
                 PageInfo = new PagingInfo { Count = Math.Min(PageSize, cap), PageNumber = page },
                 NoLock = true,
             };
@@ -102,7 +117,12 @@ public static class ClvModelFitter
                     return true;
                 }
 
-                sample.Add(new KeyValuePair<string, CustomerLedger>(table + ":" + row.Id.ToString(), ClvScoringService.ReadLedger(row)));
+                var key = table + ":" + row.Id.ToString();
+                sample.Add(new KeyValuePair<string, CustomerLedger>(key, ClvScoringService.ReadLedger(row)));
+                if (ClvSchema.SegmentOf(row.GetAttributeValue<OptionSetValue>(ClvSchema.Customer.Segment)?.Value) is ClvSegment segment)
+                {
+                    segments[key] = segment;
+                }
             }
 
             if (!result.MoreRecords)

@@ -57,7 +57,20 @@ public static class ClvSchema
         public const string HoldoutMae = "rapport_holdoutmae";
         public const string FittedOn = "rapport_fittedon";
         public const string Status = "rapport_modelstatus";
+        public const string Verdict = "rapport_verdict";
+        public const string VerdictReasons = "rapport_verdictreasons";
+        public const string Converged = "rapport_converged";
+        public const string Iterations = "rapport_iterations";
+        public const string StandardErrorsFinite = "rapport_standarderrorsfinite";
+        public const string Diagnostics = "rapport_diagnostics";
+        public const string HoldoutSummary = "rapport_holdoutsummary";
+        public const string Holdout = "rapport_holdout";
     }
+
+    /// <summary>rapport_verdict's value for a verdict (prefix + the enum value).</summary>
+    public static int VerdictOption(Rapport.Domain.Clv.Fitting.FitVerdict verdict) => OptionPrefix + (int)verdict;
+
+    public const int VerdictUnusable = OptionPrefix + 2;
 
     public static class GiftColumns
     {

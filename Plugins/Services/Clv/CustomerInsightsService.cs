@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using Microsoft.Xrm.Sdk;
 using Microsoft.Xrm.Sdk.Query;
 using Rapport.Domain.Clv.Crm;
+using Rapport.Domain.Clv.Fitting;
 using C = Rapport.Plugins.Services.Clv.ClvSchema.Customer;
 
 namespace Rapport.Plugins.Services.Clv;
@@ -43,7 +44,16 @@ public static class CustomerInsightsService
             return insights;
         }
 
-        var spec = ClvModelRepository.Read(service.Retrieve(ClvSchema.Model, model.Id, new ColumnSet(ClvSchema.ModelColumns.Name, ClvSchema.ModelColumns.Kind, ClvSchema.ModelColumns.Parameters, ClvSchema.ModelColumns.FittedOn)));
-        return insights with { ModelKind = spec.Kind, ModelFittedOn = spec.FittedOn };
+        var modelRow = service.Retrieve(ClvSchema.Model, model.Id, new ColumnSet(ClvSchema.ModelColumns.Name, ClvSchema.ModelColumns.Kind, ClvSchema.ModelColumns.Parameters, ClvSchema.ModelColumns.FittedOn, ClvSchema.ModelColumns.Verdict, ClvSchema.ModelColumns.VerdictReasons));
+        var spec = ClvModelRepository.Read(modelRow);
+        var verdict = modelRow.GetAttributeValue<OptionSetValue>(ClvSchema.ModelColumns.Verdict)?.Value;
+        return insights with
+        {
+            ModelKind = spec.Kind,
+            ModelFittedOn = spec.FittedOn,
+            ModelVerdict = verdict is int v && v >= ClvSchema.OptionPrefix && v <= ClvSchema.VerdictUnusable ? FitDiagnostics.Label((FitVerdict)(v - ClvSchema.OptionPrefix)) : null,
+            ModelVerdictReasons = modelRow.GetAttributeValue<string>(ClvSchema.ModelColumns.VerdictReasons),
+            Retention = insights.ScoredOn is DateTime on ? RetentionValue.For(ledger, on, insights.Segment, spec) : null,
+        };
     }
 }

@@ -28,7 +28,17 @@ public static class ClvApis
                 new("ModelId", "Model Id", CustomApiFieldType.Guid) { Description = "The Draft rapport_clvmodel row." },
                 new("LogLikelihood", "Log-Likelihood", CustomApiFieldType.Float),
                 new("SampleSize", "Sample Size", CustomApiFieldType.Integer) { Description = "Customers the fit used." },
-                new("HoldoutMae", "Holdout MAE", CustomApiFieldType.Float) { Description = "Mean absolute error of next-year transactions in the holdout; -1 when not measured." },
+                new("HoldoutMae", "Holdout MAE", CustomApiFieldType.Float) { Description = "Mean absolute error of next-year transactions per customer in the holdout; absent when the holdout could not be run (HoldoutSummary says why)." },
+                new("HoldoutMeasured", "Holdout Measured", CustomApiFieldType.Boolean),
+                new("HoldoutSummary", "Holdout Summary", CustomApiFieldType.String) { Description = "The holdout check in words, or why it could not be run (e.g. too small for a holdout)." },
+                new("HoldoutReport", "Holdout Report", CustomApiFieldType.String) { Description = "JSON: predicted vs actual totals, MAE and the table by calibration frequency (0 to 7+)." },
+                new("Verdict", "Verdict", CustomApiFieldType.String) { Description = "Usable, Usable with warnings or Unusable (an Unusable model cannot be activated)." },
+                new("VerdictReasons", "Verdict Reasons", CustomApiFieldType.String),
+                new("Converged", "Converged", CustomApiFieldType.Boolean),
+                new("Iterations", "Iterations", CustomApiFieldType.Integer),
+                new("StandardErrorsFinite", "Standard Errors Finite", CustomApiFieldType.Boolean),
+                new("Retention", "Retention", CustomApiFieldType.String) { Description = "JSON: yearly retention rate measured on the sample, overall and per CLV segment ({overall, base, segments{HighValue:{rate,base},...}}), used by the retention formulas." },
+                new("Diagnostics", "Diagnostics", CustomApiFieldType.String) { Description = "JSON: parameters with standard errors and bound flags, log-likelihood, customers used, verdict and reasons." },
             ],
         };
         yield return new CustomApiDefinition(Rescore, "Rescore Customers", "Rapport.Plugins.Clv.RescoreCustomersApi")

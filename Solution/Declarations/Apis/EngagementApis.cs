@@ -67,15 +67,17 @@ public static class EngagementApis
         };
         yield return new CustomApiDefinition(CompareFollowers, "Compare Followers", Namespace + "CompareFollowersApi")
         {
-            Description = "Average spend and CLV of customers who follow or engage vs those who do not, over a period, as JSON.",
+            Description = "Followers (or engaged or followed customers) vs the others over a period, as JSON: sizes, spend, CLV, repeat and retention rates, mean P(alive), bootstrap intervals and the self-selection caveat.",
             IsFunction = true,
             RequestParameters =
             [
                 new("From", "From", CustomApiFieldType.DateTime),
                 new("To", "To", CustomApiFieldType.DateTime) { Description = "Exclusive." },
                 new("Table", "Table", CustomApiFieldType.String) { IsOptional = true, Description = "contact (default) or account." },
+                new("Definition", "Definition", CustomApiFieldType.String) { IsOptional = true, Description = "social (default: a social profile or an interaction in the period), engaged (an interaction in the period) or follow (the record is followed in Rapport)." },
+                new("MinGroupSize", "Minimum Group Size", CustomApiFieldType.Integer) { IsOptional = true, Description = "Below this many customers in either group no difference, ratio or interval is shown (default 30)." },
             ],
-            ResponseProperties = [new("Result", "Result", CustomApiFieldType.String) { Description = "{followers{customers,totalSpend,averageSpend,averageClv}, nonFollowers{...}, spendDifference, spendRatio, clvDifference, clvRatio}." }],
+            ResponseProperties = [new("Result", "Result", CustomApiFieldType.String) { Description = "{definition, definitionText, minimumGroupSize, comparable, followers{customers,totalSpend,averageSpend,averageClv,repeatRate,retentionRate,retentionBase,meanPAlive,scored}, nonFollowers{...}, spendDifference, spendRatio, clvDifference, clvRatio, intervals{confidence,resamples,spendDifference[low,high],...}, repeatRateDifference, retentionRateDifference, pAliveDifference, warnings[], caveat}." }],
         };
         yield return new CustomApiDefinition(AssignLevel, "Assign Level", Namespace + "AssignLevelApi")
         {

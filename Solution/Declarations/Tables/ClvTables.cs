@@ -31,6 +31,13 @@ public static class ClvTables
         new(107850001, "Active"),
     ]);
 
+    public static OptionSetDefinition ModelVerdict { get; } = new("rapport_clvmodel_rapport_verdict",
+    [
+        new(107850000, "Usable"),
+        new(107850001, "Usable with warnings"),
+        new(107850002, "Unusable"),
+    ]);
+
     public static OptionSetDefinition SourceKind { get; } = new("rapport_clvsource_rapport_sourcekind",
     [
         new(107850000, "Sales"),
@@ -89,6 +96,14 @@ public static class ClvTables
             new ColumnDefinition("rapport_holdoutmae", "Holdout MAE", ColumnType.Double) { MinValue = 0, MaxValue = 1e12, Precision = 5 },
             new ColumnDefinition("rapport_fittedon", "Fitted On", ColumnType.DateTime),
             new ColumnDefinition("rapport_modelstatus", "Model Status", ColumnType.Picklist) { OptionSet = ModelStatus },
+            new ColumnDefinition("rapport_verdict", "Verdict", ColumnType.Picklist) { OptionSet = ModelVerdict, Description = "Whether the fit may be used for scoring; an Unusable model cannot be activated." },
+            new ColumnDefinition("rapport_verdictreasons", "Verdict Reasons", ColumnType.Memo) { MaxLength = 4000, Description = "Why the fit got its verdict, in words." },
+            new ColumnDefinition("rapport_converged", "Converged", ColumnType.Boolean),
+            new ColumnDefinition("rapport_iterations", "Iterations", ColumnType.Integer) { MinValue = 0, MaxValue = int.MaxValue },
+            new ColumnDefinition("rapport_standarderrorsfinite", "Standard Errors Finite", ColumnType.Boolean) { Description = "False when the Hessian at the optimum is not positive definite: the parameters are poorly determined." },
+            new ColumnDefinition("rapport_diagnostics", "Fit Diagnostics (JSON)", ColumnType.Memo) { MaxLength = 100000, Description = "Parameters with standard errors and bound flags, log-likelihood, customers used, verdict and reasons." },
+            new ColumnDefinition("rapport_holdoutsummary", "Holdout Summary", ColumnType.Memo) { MaxLength = 4000, Description = "The holdout check in words, or why it could not be run." },
+            new ColumnDefinition("rapport_holdout", "Holdout Report (JSON)", ColumnType.Memo) { MaxLength = 100000, Description = "Predicted vs actual holdout transactions in total and by calibration frequency (0 to 7+)." },
         ]);
         return new TableDefinition(Model, "CLV Model", "CLV Models")
         {
@@ -98,8 +113,8 @@ public static class ClvTables
             PrimaryNameAttribute = "rapport_name",
             Columns = columns.ToList(),
             States = SystemColumns.ActiveInactive,
-            FormColumns = ["rapport_name", "rapport_kind", "rapport_modelstatus", "rapport_fittedon", "rapport_samplesize", "rapport_samplecap", "rapport_sampling", "rapport_loglikelihood", "rapport_holdoutmae", "rapport_parameters"],
-            ViewColumns = ["rapport_name", "rapport_kind", "rapport_modelstatus", "rapport_fittedon", "rapport_holdoutmae"],
+            FormColumns = ["rapport_name", "rapport_kind", "rapport_modelstatus", "rapport_verdict", "rapport_verdictreasons", "rapport_fittedon", "rapport_samplesize", "rapport_samplecap", "rapport_sampling", "rapport_converged", "rapport_iterations", "rapport_standarderrorsfinite", "rapport_loglikelihood", "rapport_holdoutmae", "rapport_holdoutsummary", "rapport_parameters", "rapport_diagnostics", "rapport_holdout"],
+            ViewColumns = ["rapport_name", "rapport_kind", "rapport_modelstatus", "rapport_verdict", "rapport_fittedon", "rapport_holdoutmae"],
         };
     }
 

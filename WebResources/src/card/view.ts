@@ -95,12 +95,29 @@ export class InsightsView {
     if (!isScored(i)) {
       parts.push(h("div", { class: "ri-not-scored" }, h("p", { class: "ri-state-title", text: s.t("notScored") }), h("p", { class: "ri-help", text: s.t("notScoredHelp") })));
     } else {
+      const weak = !!i.model?.verdict && i.model.verdict !== "Usable";
+      const clvText = i.clv != null ? this.money(i.clv, i.currency) : s.t("none");
       const pct = i.pAlive != null ? new Intl.NumberFormat(s.locale, { style: "percent", maximumFractionDigits: 0 }).format(i.pAlive) : s.t("none");
       parts.push(
         h("div", { class: "ri-kpis" },
-          h("div", { class: "ri-kpi ri-clv" }, h("span", { class: "ri-label", text: s.t("clv") }), h("span", { class: "ri-value ri-big", text: i.clv != null ? this.money(i.clv, i.currency) : s.t("none") })),
+          h("div", { class: "ri-kpi ri-clv" }, h("span", { class: "ri-label", text: s.t("clv") }), h("span", { class: "ri-value ri-big", text: weak && i.clv != null ? s.t("approx", { value: clvText }) : clvText })),
           h("div", { class: "ri-kpi ri-palive" }, h("span", { class: "ri-label", text: s.t("pAlive") }), i.pAlive != null ? gauge(this.doc, i.pAlive, s.t("gaugeLabel", { pct }), pct) : h("span", { class: "ri-value", text: s.t("none") })),
           h("div", { class: "ri-kpi ri-tx" }, h("span", { class: "ri-label", text: s.t("expectedTx") }), h("span", { class: "ri-value", text: i.expectedTransactions12m != null ? this.num(i.expectedTransactions12m) : s.t("none") })),
+        ),
+      );
+    }
+    if (isScored(i) && i.model?.verdict && i.model.verdict !== "Usable") {
+      // A weak model: say so beside the number instead of showing a bare figure.
+      parts.push(h("p", { class: "ri-warning", attrs: { role: "note" }, text: s.t("modelWarning", { reasons: i.model.reasons || i.model.verdict }) }));
+    }
+    const ret = i?.retention;
+    if (ret && ret.formulas?.length) {
+      const n = (v: number | null, d = 2) => (v == null ? s.t("none") : this.num(v, d));
+      parts.push(
+        h("div", { class: "ri-retention" },
+          h("span", { class: "ri-label", text: s.t("retention") }),
+          h("ul", null, ...ret.formulas.map((f) => h("li", null, h("span", { text: `${f.name}: ${f.value != null ? this.money(f.value, i?.currency) : s.t("none")}` }), h("code", { text: f.formula })))),
+          h("span", { class: "ri-muted", text: s.t("retentionInputs", { r: n(ret.rate, 3), g: n(ret.inputs.g), f: n(ret.inputs.f), i: n(ret.inputs.i) }) }),
         ),
       );
     }

@@ -70,7 +70,15 @@ export interface Insights {
   segment?: string | null;
   level?: string | null;
   scoredOn?: string | null;
-  model?: { kind?: string | null; fittedOn?: string | null } | null;
+  /** verdict: "Usable", "Usable with warnings" or "Unusable"; reasons say why in words. */
+  model?: { kind?: string | null; fittedOn?: string | null; verdict?: string | null; reasons?: string | null } | null;
+  /** The retention formulas with their inputs (rate r, average gift g, gifts per year f, margin, discount i). */
+  retention?: {
+    rate: number | null;
+    rateSource: string;
+    inputs: { g: number | null; f: number | null; margin: number | null; i: number | null };
+    formulas: { name: string; formula: string; value: number | null }[];
+  } | null;
   history?: { period: string; value: number | null }[] | null;
   engagement?: { score: number | null; components?: { kind: string; label: string; points: number }[] | null } | null;
 }
