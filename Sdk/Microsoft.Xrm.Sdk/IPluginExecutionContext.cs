@@ -31,7 +31,8 @@ public interface IPluginExecutionContext4 : IPluginExecutionContext3
     EntityImageCollection[] PostEntityImagesCollection { get; }
 }
 
-// InitiatingUserAgent is left out: its CLR type is not confirmed (dataverse-facts §4, §7.3).
+// InitiatingUserAgent is left out: its CLR type is not confirmed against the real binary
+// (https://learn.microsoft.com/dotnet/api/microsoft.xrm.sdk.ipluginexecutioncontext5.initiatinguseragent).
 public interface IPluginExecutionContext5 : IPluginExecutionContext4
 {
 }
