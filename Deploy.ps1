@@ -156,7 +156,12 @@ $script:PollSeconds = 3
 
 #region Messages and checks
 
-function Write-Step([string] $Text) { Write-Host "==> $Text" }
+$script:Clock = [System.Diagnostics.Stopwatch]::StartNew()
+
+function Format-Elapsed { '{0:m\:ss}' -f $script:Clock.Elapsed }
+
+# Each step with the time since the start, so a long step shows where the minutes went.
+function Write-Step([string] $Text) { Write-Host "==> $Text   [$(Format-Elapsed)]" }
 
 function Write-Detail([string] $Text) { Write-Host "    $Text" }
 
@@ -536,9 +541,48 @@ function Invoke-Promote([string] $Url, [securestring] $Token, [string] $UniqueNa
 
 #region Build
 
+# Runs a native command, streaming its output (stderr too) line by line with the elapsed time.
 function Invoke-Native([string] $What, [scriptblock] $Command) {
-    & $Command | Out-Host
+    & $Command 2>&1 | ForEach-Object { Write-Host "    [$(Format-Elapsed)] $_" }
     if ($LASTEXITCODE -ne 0) { Stop-Deploy "$What failed (exit $LASTEXITCODE); see the output above." }
+}
+
+# The failed tests in the TRX files of a run: "<test>: <first line of its message>".
+function Get-FailedTest([string] $ResultsDirectory) {
+    foreach ($file in Get-ChildItem -Path $ResultsDirectory -Filter *.trx -ErrorAction Ignore) {
+        try { [xml] $trx = Get-Content -Raw $file.FullName } catch { continue }
+        $ns = [System.Xml.XmlNamespaceManager]::new($trx.NameTable)
+        $ns.AddNamespace('t', $trx.DocumentElement.NamespaceURI)
+        foreach ($result in $trx.SelectNodes("//t:UnitTestResult[@outcome='Failed']", $ns)) {
+            $message = $result.SelectSingleNode('t:Output/t:ErrorInfo/t:Message', $ns)
+            $first = if ($message) { ($message.InnerText.Trim() -split "`r?`n")[0] } else { '(no message)' }
+            "$($result.GetAttribute('testName')): $first"
+        }
+    }
+}
+
+# dotnet test with a TRX per test project; on failure names the failing tests and their first message line.
+function Invoke-Tests([bool] $NoBuild) {
+    $results = Join-Path ([System.IO.Path]::GetTempPath()) "rapport-deploy-tests-$PID"
+    Remove-Item -Recurse -Force $results -ErrorAction Ignore
+    $arguments = @((Join-Path $script:RepoRoot 'Extension.sln'), '-c', 'Release', '--nologo', '--logger', 'trx', '--results-directory', $results)
+    if ($NoBuild) { $arguments += '--no-build' }
+    $exit = 1
+    try {
+        & dotnet test @arguments 2>&1 | ForEach-Object { Write-Host "    [$(Format-Elapsed)] $_" }
+        $exit = $LASTEXITCODE
+        if ($exit -eq 0) { return }
+        $failed = @(Get-FailedTest $results)
+        if ($failed.Count) {
+            Write-Host "    Failing tests ($($failed.Count)):"
+            $failed | Select-Object -First 30 | ForEach-Object { Write-Host "      - $_" }
+            if ($failed.Count -gt 30) { Write-Host "      ... and $($failed.Count - 30) more (TRX files in $results)" }
+            Stop-Deploy "$($failed.Count) test(s) failed, the first: $($failed[0])"
+        }
+        Stop-Deploy "The tests failed (exit $exit) without a failed test in the TRX files; see the output above."
+    } finally {
+        if ($exit -eq 0) { Remove-Item -Recurse -Force $results -ErrorAction Ignore }
+    }
 }
 
 function Invoke-Rapport([string[]] $Arguments) {
@@ -584,22 +628,23 @@ function Invoke-Deploy {
         }
         if ($PSCmdlet.ShouldProcess('Extension.sln', 'Build the assemblies (Release)')) {
             Write-Step 'Building the assemblies'
-            Invoke-Native 'The build' { dotnet build (Join-Path $script:RepoRoot 'Extension.sln') -c Release --nologo -v minimal -clp:ErrorsOnly }
+            # One line per project built, and every warning (the build treats warnings as errors).
+            Invoke-Native 'The build' { dotnet build (Join-Path $script:RepoRoot 'Extension.sln') -c Release --nologo -v minimal -tl:off }
         }
         if (-not $SkipTests -and $PSCmdlet.ShouldProcess('Extension.sln', 'Run the NUnit tests')) {
-            Write-Step 'Running the tests'
-            Invoke-Native 'The tests' { dotnet test (Join-Path $script:RepoRoot 'Extension.sln') -c Release --no-build --nologo -v quiet }
+            Write-Step 'Running the tests (one line per test project)'
+            Invoke-Tests -NoBuild $true
         }
     } elseif ($packZip -and -not $SkipTests -and $PSCmdlet.ShouldProcess('Extension.sln', 'Run the NUnit tests')) {
-        Write-Step 'Running the tests'
-        Invoke-Native 'The tests' { dotnet test (Join-Path $script:RepoRoot 'Extension.sln') -c Release --nologo -v quiet }
+        Write-Step 'Running the tests (one line per test project)'
+        Invoke-Tests -NoBuild $false
     }
 
     $zipName = if ($Unmanaged) { 'Rapport.zip' } else { 'Rapport_managed.zip' }
     $zip = if ($SolutionFile) { [System.IO.Path]::GetFullPath($SolutionFile) } else { Join-Path $outDirectory $zipName }
     if ($packZip -and $PSCmdlet.ShouldProcess($outDirectory, 'Pack Rapport_managed.zip and Rapport.zip')) {
         Write-Step 'Packing the solution'
-        Invoke-Rapport @('pack', '--output', $outDirectory)
+        Invoke-Rapport (@('pack', '--output', $outDirectory) + @(if ($SkipBuild) { '--no-build' }))
     }
     $info = if (Test-Path $zip -PathType Leaf) { Get-SolutionInfo $zip } else { $null }
     $label = if ($info) { "$($info.UniqueName) $($info.Version) ($(if ($info.Managed) { 'managed' } else { 'unmanaged' }))" } else { $zipName }

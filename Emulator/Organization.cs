@@ -47,7 +47,7 @@ public sealed class Organization
 
     public TraceLog Traces { get; } = new();
 
-    public Guid OrganizationId { get; } = Guid.NewGuid();
+    public Guid OrganizationId { get; internal set; } = Guid.NewGuid();
 
     public Guid SystemUserId { get; internal set; }
 

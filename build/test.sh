@@ -32,7 +32,7 @@ run_nunit() {
     (cd WebResources && { [ -d node_modules ] || npm ci --no-audit --no-fund --loglevel=error; } && npm run -s build) || failed=1
   fi
   echo "== build (Extension.sln, $config)"
-  if ! dotnet build Extension.sln -c "$config" --nologo -v minimal -clp:ErrorsOnly; then
+  if ! dotnet build Extension.sln -c "$config" --nologo -v minimal -tl:off; then
     echo "build failed" >&2
     record nunit "0 passed, 1 failed, 0 skipped" 1
     return

@@ -10,7 +10,7 @@ internal static class CommandCatalog
     {
         yield return Clv.ClvCommand.Create();
         yield return BenchCommand.Create();
-        yield return PackCommand.Create();
+        yield return Pack.PackCommand.Create();
         yield return LocalCommand.Create();
         yield break;
     }

@@ -46,11 +46,19 @@ internal sealed class LocalDataStore : IDisposable
             """);
     }
 
-    /// <summary>Puts the stored rows into a fresh emulator (keeping the stored SYSTEM user and root unit) and returns the stored zips, oldest first.</summary>
+    /// <summary>
+    /// Puts the stored rows into a fresh emulator (keeping the stored organization id, SYSTEM user and root unit) and
+    /// returns the stored zips, oldest first.
+    /// </summary>
     public IReadOnlyList<byte[]> Load(DataverseEmulator env)
     {
         var org = env.Organization;
         var meta = Meta();
+        if (meta.TryGetValue("organizationid", out var organization))
+        {
+            org.OrganizationId = Guid.Parse(organization);
+        }
+
         if (meta.TryGetValue("systemuserid", out var user) && meta.TryGetValue("rootbusinessunitid", out var unit))
         {
             foreach (var (table, id) in new[] { ("systemuser", org.SystemUserId), ("businessunit", org.RootBusinessUnitId) })
@@ -111,6 +119,7 @@ internal sealed class LocalDataStore : IDisposable
         }
 
         using var transaction = _connection.BeginTransaction();
+        SetMeta(transaction, "organizationid", env.OrganizationId.ToString("D"));
         SetMeta(transaction, "systemuserid", env.SystemUserId.ToString("D"));
         SetMeta(transaction, "rootbusinessunitid", env.RootBusinessUnitId.ToString("D"));
         foreach (var row in _known.Values)

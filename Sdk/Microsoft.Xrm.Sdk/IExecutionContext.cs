@@ -2,7 +2,7 @@ using System;
 
 namespace Microsoft.Xrm.Sdk;
 
-// The 25 read-only members of the real interface, in its order (dataverse-facts A.1).
+// The 25 read-only members of the real interface, in its order (https://learn.microsoft.com/dotnet/api/microsoft.xrm.sdk.iexecutioncontext).
 public interface IExecutionContext
 {
     int Mode { get; }

@@ -304,7 +304,7 @@ public static class StandardTables
             OptionSet = new OptionSetDefinition(name, options.Select(o => new OptionDefinition(o.Value, o.Label)).ToArray()),
         };
 
-    // The Custom API type codes (dataverse-facts §2.3).
+    // The Custom API type codes (https://learn.microsoft.com/power-apps/developer/data-platform/custom-api-tables).
     private static ColumnDefinition FieldType(string name) =>
         Pick(name, (0, "Boolean"), (1, "DateTime"), (2, "Decimal"), (3, "Entity"), (4, "EntityCollection"), (5, "EntityReference"),
             (6, "Float"), (7, "Integer"), (8, "Money"), (9, "Picklist"), (10, "String"), (11, "StringArray"), (12, "Guid"));

@@ -52,7 +52,7 @@ public static class SdkMessages
 
     /// <summary>
     /// sdkmessageprocessingstepimage.messagepropertyname: the request parameter the image is taken from. Create,
-    /// Update, Delete, Assign and Route all name "Target" (dataverse-facts §2.1, the platform's own table).
+    /// Update, Delete, Assign and Route all name "Target" (https://learn.microsoft.com/power-apps/developer/data-platform/reference/entities/sdkmessageprocessingstepimage).
     /// </summary>
     public static string? ImagePropertyName(string message) => message switch
     {

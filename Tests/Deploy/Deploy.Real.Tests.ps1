@@ -17,7 +17,10 @@ BeforeAll {
     }
 }
 
-Describe 'Deploy.ps1 to a real Dataverse environment' -Skip:(-not $Real) {
+Describe 'Deploy.ps1 to a real Dataverse environment' {
+    # Skipped with the reason printed (Pester's -Skip prints none).
+    BeforeEach { if (-not $Real) { Set-ItResult -Skipped -Because 'RAPPORT_ENVIRONMENT_URL is not set (with RAPPORT_TENANT_ID, RAPPORT_CLIENT_ID and RAPPORT_CLIENT_SECRET, or RAPPORT_ACCESS_TOKEN)' } }
+
     It '-WhatIf changes nothing' {
         $r = Deploy @('-WhatIf')
         $r.ExitCode | Should -Be 0 -Because $r.Output

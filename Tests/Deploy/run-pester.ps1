@@ -18,5 +18,10 @@ try {
     '0 passed, 1 failed, 0 skipped'
     exit 1
 }
+foreach ($test in $r.Skipped) {
+    # Set-ItResult -Skipped -Because leaves the reason in the error record; a bare -Skip leaves none.
+    $why = @($test.ErrorRecord | ForEach-Object { $_.Exception.Message }) -join '; '
+    Write-Host "Skipped: $($test.ExpandedPath): $(if ($why) { $why } else { 'no reason given (-Skip)' })"
+}
 "$($r.PassedCount) passed, $($r.FailedCount) failed, $($r.SkippedCount) skipped"
 exit ([int]($r.FailedCount -gt 0 -or $r.Result -ne 'Passed'))

@@ -7,7 +7,7 @@ namespace Rapport.Emulator.Security.Tests;
 
 /// <summary>
 /// A plugin's user service acts with the context user's rights, CreateOrganizationService(null) as SYSTEM
-/// (dataverse-facts §4), and a step registered to run as another user changes UserId but not InitiatingUserId.
+/// (https://learn.microsoft.com/power-apps/developer/data-platform/impersonate-a-user), and a step registered to run as another user changes UserId but not InitiatingUserId.
 /// </summary>
 public sealed class PluginImpersonationTests
 {

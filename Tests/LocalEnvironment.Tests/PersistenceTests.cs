@@ -71,6 +71,50 @@ public sealed class PersistenceTests
         });
     }
 
+    /// <summary>
+    /// An organization's id is its identity: WhoAmI returns it
+    /// (https://learn.microsoft.com/power-apps/developer/data-platform/webapi/reference/whoamiresponse), and a client
+    /// that stored it must find the same organization after the server restarts on the same data.
+    /// </summary>
+    [Test]
+    public async Task The_organization_id_is_kept_with_the_data_and_differs_for_other_data()
+    {
+        Guid first, restarted, other;
+        await using (var host = await StartAsync())
+        {
+            first = await WhoAmIOrganizationAsync(host);
+        }
+
+        await using (var host = await StartAsync())
+        {
+            restarted = await WhoAmIOrganizationAsync(host);
+        }
+
+        var otherData = Directory.CreateTempSubdirectory("rapport-local-data-").FullName;
+        try
+        {
+            await using var host = await LocalHost.StartAsync(new DataverseEmulator(RapportSolution.Build("1.0.0.0")), new LocalOptions { Port = 0, Token = HostFixture.Token, DataDirectory = otherData });
+            other = await WhoAmIOrganizationAsync(host);
+        }
+        finally
+        {
+            Directory.Delete(otherData, recursive: true);
+        }
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(restarted, Is.EqualTo(first), "same data folder, same organization");
+            Assert.That(other, Is.Not.EqualTo(first), "another data folder is another organization");
+        });
+    }
+
+    private static async Task<Guid> WhoAmIOrganizationAsync(LocalHost host)
+    {
+        using var client = ClientFor(host);
+        var body = await ReadAsync(client, "WhoAmI");
+        return Guid.Parse((string)body["OrganizationId"]!);
+    }
+
     [Test]
     public async Task Killing_the_process_during_writes_keeps_a_consistent_prefix()
     {

@@ -8,7 +8,8 @@ namespace Rapport.Sdk.Tests;
 
 /// <summary>
 /// Enum values are compiled into callers, so a wrong one silently means another thing in production.
-/// The tables are copied from dataverse-facts.md Appendix A (read from the real binaries).
+/// The tables are the real binaries' values, as Microsoft's API reference lists them per enum
+/// (https://learn.microsoft.com/dotnet/api/microsoft.xrm.sdk).
 /// </summary>
 [TestFixture]
 public sealed class EnumValueTests

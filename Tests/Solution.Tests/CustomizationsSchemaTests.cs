@@ -7,7 +7,8 @@ using System.Xml.Linq;
 namespace Rapport.Solution.Tests;
 
 /// <summary>
-/// The rules of Microsoft's customizations schema 9.0.0.2090 we can check without the XSD (solution-xml-rules.md):
+/// The rules of Microsoft's customizations schema 9.0.0.2090 we can check without the XSD
+/// (https://learn.microsoft.com/power-apps/developer/model-driven-apps/customization-xml-reference):
 /// root without attributes, fixed child orders, required attributes, allowed values, no post-2019 drift elements.
 /// </summary>
 public sealed partial class CustomizationsSchemaTests

@@ -50,7 +50,8 @@ public sealed class StepRegistrationTests
     [Test]
     public void Create_post_image_takes_its_row_from_target()
     {
-        // dataverse-facts §2.1: Create, Update, Delete, Assign and Route images name "Target".
+        // Create, Update, Delete, Assign and Route images name "Target"
+        // (https://learn.microsoft.com/power-apps/developer/data-platform/reference/entities/sdkmessageprocessingstepimage).
         var step = Zip.Steps.Single(s => s.PluginType == "Rapport.Plugins.Clv.GiftTransactionPlugin" && s.Message == "Create");
         var image = step.Images.Single();
         Assert.That((image.ImageType, image.MessagePropertyName), Is.EqualTo((1, "Target")));

@@ -2,7 +2,7 @@ using System;
 
 namespace Microsoft.Xrm.Sdk.Messages;
 
-// Targets is an EntityCollection of one table (dataverse-facts §4, bulk messages).
+// Targets is an EntityCollection of one table (https://learn.microsoft.com/power-apps/developer/data-platform/bulk-operations).
 public sealed class CreateMultipleRequest : OrganizationRequest
 {
     public CreateMultipleRequest()

@@ -4,11 +4,12 @@ using System.IO;
 using Rapport.Solution.Declarations;
 using Rapport.Solution.Packing;
 
-namespace Rapport.Cli.Commands;
+namespace Rapport.Cli.Commands.Pack;
 
 /// <summary>
-/// `rapport pack`: writes Rapport_managed.zip, Rapport.zip and the unpacked tree from Solution/ and the built net462
-/// assemblies. It builds nothing: run `dotnet build Extension.sln -c Release` first.
+/// `rapport pack`: writes Rapport_managed.zip, Rapport.zip and the unpacked tree from Solution/, the built web
+/// resources and the built net462 assemblies, building those first when they are missing or older than their sources
+/// (`--no-build` packs what is there).
 /// </summary>
 internal static class PackCommand
 {
@@ -16,24 +17,27 @@ internal static class PackCommand
     {
         var output = new Option<string>("--output") { Description = "Folder for the zips and the unpacked tree (default: out).", DefaultValueFactory = _ => "out" };
         var configuration = new Option<string>("--configuration") { Description = "Build configuration of the assemblies to pack (default: Release).", DefaultValueFactory = _ => "Release" };
-        var command = new Command("pack", "Pack the managed and unmanaged solution zips from the built assemblies.");
+        var noBuild = new Option<bool>("--no-build") { Description = "Pack the last build as it is; do not build stale web resources or assemblies." };
+        var command = new Command("pack", "Pack the managed and unmanaged solution zips, building the web resources and net462 assemblies when stale.");
         command.Options.Add(output);
         command.Options.Add(configuration);
-        command.SetAction(parse => Run(parse.GetValue(output) ?? "out", parse.GetValue(configuration) ?? "Release"));
+        command.Options.Add(noBuild);
+        command.SetAction(parse => Run(parse.GetValue(output) ?? "out", parse.GetValue(configuration) ?? "Release", parse.GetValue(noBuild)));
         return command;
     }
 
-    private static int Run(string output, string configuration)
+    private static int Run(string output, string configuration, bool noBuild)
     {
         var root = RepoRoot();
-        var assemblies = new[]
+        var inputs = new PackInputs(root, configuration);
+        if (!noBuild && !inputs.EnsureBuilt())
         {
-            Path.Combine(root, "Plugins", "bin", configuration, "net462", RapportSolution.PluginsAssembly + ".dll"),
-            Path.Combine(root, "WorkflowActivities", "bin", configuration, "net462", RapportSolution.WorkflowActivitiesAssembly + ".dll"),
-        };
-        var request = new PackRequest(RapportSolution.FromRepository(root), assemblies)
+            return 1;
+        }
+
+        var request = new PackRequest(RapportSolution.FromRepository(root), inputs.Assemblies)
         {
-            WebResourceRoot = Path.Combine(root, "WebResources", "dist"),
+            WebResourceRoot = inputs.WebResourceRoot,
         };
         try
         {
