@@ -65,7 +65,15 @@ public static class FollowService
         tracked.Criteria.AddCondition("rapport_active", ConditionOperator.Equal, true);
         tracked.TopCount = 1;
         var isTracked = ctx.SystemService.RetrieveMultiple(tracked).Entities.Count > 0;
-        return new FollowState(follows.Any(f => string.Equals(FeedData.Str(f, "rapport_followerid"), me, StringComparison.OrdinalIgnoreCase)), follows.Count, isTracked);
+        var following = follows.Any(f => string.Equals(FeedData.Str(f, "rapport_followerid"), me, StringComparison.OrdinalIgnoreCase));
+
+        // A follower who lost read access no longer follows (the sweep deletes the row); the caller's own access was checked by the API.
+        if (following && followerId != ctx.ExecutionContext.InitiatingUserId)
+        {
+            following = PostService.CanRead(ctx.ServiceFor(followerId), new Rapport.Domain.Feed.RecordRef(recordTable, recordId));
+        }
+
+        return new FollowState(following, follows.Count, isTracked);
     }
 
     /// <summary>
@@ -98,6 +106,7 @@ public static class FollowService
         follow["rapport_followerid"] = FeedData.Text(followerId);
         follow["rapport_name"] = FeedData.Cut(followerName + " follows " + (name.Length == 0 ? table : name), 400);
         follow["ownerid"] = new EntityReference(followerTable, followerId);
+        FollowCleanupService.EnsureDeleteStep(ctx.SystemService, table);
     }
 
     /// <summary>Deletes every follow of a record (the record was deleted): one query, one delete per follow.</summary>
