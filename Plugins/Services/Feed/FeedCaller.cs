@@ -26,7 +26,7 @@ public sealed class FeedCaller
     public const string RapportAdministrator = "Rapport Administrator";
 
     private readonly LocalPluginContext _ctx;
-    private (bool System, bool RapportAdmin, bool SystemAdmin)? _roles;
+    private RoleFacts? _roles;
 
     private FeedCaller(LocalPluginContext ctx) => _ctx = ctx;
 
@@ -45,11 +45,11 @@ public sealed class FeedCaller
     /// <summary>May edit or delete anyone's posts and comments: SYSTEM, Rapport Administrators and System Administrators.</summary>
     public bool IsModerator => Writer != FeedWriter.Person || Roles().SystemAdmin;
 
-    private (bool System, bool RapportAdmin, bool SystemAdmin) Roles()
+    private RoleFacts Roles()
     {
-        if (_roles is { } known)
+        if (_roles is not null)
         {
-            return known;
+            return _roles;
         }
 
         var query = new QueryExpression("systemuser") { ColumnSet = new ColumnSet("fullname") };
@@ -64,7 +64,24 @@ public sealed class FeedCaller
         var names = rows.Select(r => r.GetAttributeValue<AliasedValue>("ro.name")?.Value as string).Where(n => n is not null).ToList();
         var holdsAnyRole = rows.Any(r => r.Contains("ur.roleid"));
         var system = rows.Count > 0 && !holdsAnyRole && string.Equals(FeedData.Str(rows[0], "fullname"), "SYSTEM", StringComparison.Ordinal);
-        _roles = (system, names.Contains(RapportAdministrator), names.Contains(SystemAdministrator));
-        return _roles.Value;
+        _roles = new RoleFacts(system, names.Contains(RapportAdministrator), names.Contains(SystemAdministrator));
+        return _roles;
+    }
+
+    /// <summary>What the role query told (net462 has no value tuples).</summary>
+    private sealed class RoleFacts
+    {
+        public RoleFacts(bool system, bool rapportAdmin, bool systemAdmin)
+        {
+            System = system;
+            RapportAdmin = rapportAdmin;
+            SystemAdmin = systemAdmin;
+        }
+
+        public bool System { get; }
+
+        public bool RapportAdmin { get; }
+
+        public bool SystemAdmin { get; }
     }
 }

@@ -5,6 +5,7 @@ using System.Linq;
 using System.ServiceModel;
 using Microsoft.Xrm.Sdk;
 using Microsoft.Xrm.Sdk.Query;
+using Rapport.Domain.Feed;
 using Rapport.Plugins.Common;
 
 namespace Rapport.Plugins.Services.Feed;
@@ -77,23 +78,24 @@ public static class FollowCleanupService
         if (Parse(continuation) is { } after)
         {
             var later = new FilterExpression(LogicalOperator.Or);
-            later.AddCondition("createdon", ConditionOperator.GreaterThan, after.On);
+            later.AddCondition("createdon", ConditionOperator.GreaterThan, after.CreatedOn);
             var same = later.AddFilter(LogicalOperator.And);
-            same.AddCondition("createdon", ConditionOperator.Equal, after.On);
-            same.AddCondition("rapport_followid", ConditionOperator.GreaterThan, after.Id);
+            same.AddCondition("createdon", ConditionOperator.Equal, after.CreatedOn);
+            same.AddCondition("rapport_followid", ConditionOperator.GreaterThan, after.PostId);
             query.Criteria.AddFilter(later);
         }
 
         var follows = system.RetrieveMultiple(query).Entities;
         var removed = 0;
-        foreach (var group in follows.GroupBy(f => (Follower: FeedData.Str(f, "rapport_followerid"), Table: FeedData.Str(f, "rapport_regardingtable"))))
+        foreach (var group in follows.GroupBy(f => FeedData.Str(f, "rapport_followerid") + "|" + FeedData.Str(f, "rapport_regardingtable"), StringComparer.OrdinalIgnoreCase))
         {
-            if (!Guid.TryParse(group.Key.Follower, out var follower) || group.Key.Table.Length == 0)
+            var key = group.Key.Split('|');
+            if (!Guid.TryParse(key[0], out var follower) || key[1].Length == 0)
             {
                 continue;
             }
 
-            var readable = Readable(ctx.ServiceFor(follower), group.Key.Table, group.Select(f => FeedData.Str(f, "rapport_regardingid")).ToList());
+            var readable = Readable(ctx.ServiceFor(follower), key[1], group.Select(f => FeedData.Str(f, "rapport_regardingid")).ToList());
             foreach (var follow in group.Where(f => !readable.Contains(FeedData.Str(f, "rapport_regardingid"))))
             {
                 system.Delete(FeedData.Follow, follow.Id);
@@ -134,7 +136,8 @@ public static class FollowCleanupService
         return result;
     }
 
-    private static (DateTime On, Guid Id)? Parse(string? continuation)
+    /// <summary>The last follow checked (a <see cref="FeedPosition"/>: created on, then id).</summary>
+    private static FeedPosition? Parse(string? continuation)
     {
         var parts = (continuation ?? string.Empty).Split('|');
         if (parts.Length != 2)
@@ -143,7 +146,7 @@ public static class FollowCleanupService
         }
 
         return long.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var ticks) && ticks > 0 && ticks < DateTime.MaxValue.Ticks && Guid.TryParse(parts[1], out var id)
-            ? (new DateTime(ticks, DateTimeKind.Utc), id)
+            ? new FeedPosition(new DateTime(ticks, DateTimeKind.Utc), id)
             : throw new InvalidPluginExecutionException("The sweep's continuation is not one this API returned; start again without it.");
     }
 }
