@@ -10,7 +10,8 @@ namespace Rapport.LocalEnvironment;
 
 /// <summary>
 /// The local environment's scheduler: what a recurring flow does in Dataverse. Every <see cref="LocalOptions.JobInterval"/>
-/// it calls rapport_DeliverDigests (again while HasMore) and rapport_SweepFollows as the local administrator, and it
+/// it calls rapport_DeliverDigests (again while HasMore; e-mails are left as drafts, there is no mailbox) and
+/// rapport_SweepFollows (again while it returns a continuation) as the local administrator, and it
 /// serves the digests' unsubscribe link (/rapport/unsubscribe?token=…, no sign-in: the token is the authority).
 /// </summary>
 public sealed partial class LocalHost
@@ -31,7 +32,11 @@ public sealed partial class LocalHost
                 var admin = Environment.GetService(AdministratorId);
                 for (var call = 0; call < MaxCallsPerJob; call++)
                 {
-                    var run = admin.Execute(new OrganizationRequest("rapport_DeliverDigests") { ["UnsubscribeUrl"] = new Uri(BaseUrl, UnsubscribePath.TrimStart('/')).ToString() });
+                    var run = admin.Execute(new OrganizationRequest("rapport_DeliverDigests")
+                    {
+                        ["UnsubscribeUrl"] = new Uri(BaseUrl, UnsubscribePath.TrimStart('/')).ToString(),
+                        ["SendEmail"] = false, // no mailbox here: the e-mail stays a draft activity, the notification shows in the app
+                    });
                     sent += run.Results["Sent"] is int n ? n : 0;
                     if (run.Results["HasMore"] is not true)
                     {

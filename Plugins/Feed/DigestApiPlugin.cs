@@ -19,7 +19,8 @@ public sealed class DigestApiPlugin : PluginBase
         var run = DigestDeliveryService.Run(
             context,
             input.TryGetValue("MaxFollowers", out var max) ? max as int? : null,
-            input.TryGetValue("UnsubscribeUrl", out var url) ? url as string : null);
+            input.TryGetValue("UnsubscribeUrl", out var url) ? url as string : null,
+            !input.TryGetValue("SendEmail", out var send) || send is not false);
         output["Sent"] = run.Sent;
         output["Empty"] = run.Empty;
         output["Skipped"] = run.Skipped;

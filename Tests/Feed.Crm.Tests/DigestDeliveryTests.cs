@@ -190,6 +190,25 @@ public sealed class DigestDeliveryTests
     }
 
     [Test]
+    public void Without_a_mailbox_the_email_stays_a_draft_and_the_notification_still_arrives()
+    {
+        Prefer(_w.Ana, Daily);
+        _w.Follow(_w.Ana, "account", _shelter);
+        _w.Post(_carol, "account", _shelter, "Day one");
+        At(2025, 1, 2, 6);
+        SendEmailDouble.Failing = true; // would fail the run if it were called
+
+        var run = _w.Env.SystemService.Execute(new OrganizationRequest("rapport_DeliverDigests") { ["SendEmail"] = false });
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(run["Sent"], Is.EqualTo(1));
+            Assert.That(EmailsTo(_w.Ana).Single().GetAttributeValue<OptionSetValue>("statuscode")?.Value, Is.EqualTo(1), "Draft");
+            Assert.That(_w.Rows("appnotification", "ownerid", _w.Ana), Has.Count.EqualTo(1));
+        });
+    }
+
+    [Test]
     public void Only_an_administrator_or_the_job_user_delivers_digests()
     {
         _w.Refused(() => _w.Call(_w.Ana, "rapport_DeliverDigests"), "Only a System Administrator or a Rapport Administrator");

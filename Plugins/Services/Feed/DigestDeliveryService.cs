@@ -32,7 +32,7 @@ public static class DigestDeliveryService
     private const int OptionWeekly = 107850002;
     private const string DigestDelivery = "rapport_digestdelivery";
 
-    public static DigestRun Run(LocalPluginContext ctx, int? maxFollowers, string? unsubscribeUrl)
+    public static DigestRun Run(LocalPluginContext ctx, int? maxFollowers, string? unsubscribeUrl, bool sendEmail = true)
     {
         var batch = maxFollowers ?? DefaultBatch;
         if (batch < 1 || batch > MaxBatch)
@@ -81,7 +81,7 @@ public static class DigestDeliveryService
                     continue;
                 }
 
-                Deliver(ctx, follower.UserId, period, digest);
+                Deliver(ctx, follower.UserId, period, digest, sendEmail);
                 sent++;
             }
         }
@@ -145,7 +145,8 @@ public static class DigestDeliveryService
     }
 
     /// <summary>Delivery row first (it claims user + period), then the e-mail, its send and the notification: 4 requests.</summary>
-    private static void Deliver(LocalPluginContext ctx, Guid user, DigestPeriod period, FeedDigest digest)
+    /// <remarks>Without <paramref name="sendEmail"/> (an environment with no mailbox) the e-mail stays a draft activity.</remarks>
+    private static void Deliver(LocalPluginContext ctx, Guid user, DigestPeriod period, FeedDigest digest, bool sendEmail)
     {
         var system = ctx.SystemService;
         var emailId = Guid.NewGuid();
@@ -160,7 +161,11 @@ public static class DigestDeliveryService
             ["from"] = Party(ctx.ExecutionContext.UserId),
             ["ownerid"] = new EntityReference("systemuser", user),
         });
-        system.Execute(new OrganizationRequest("SendEmail") { ["EmailId"] = emailId, ["IssueSend"] = true, ["TrackingToken"] = string.Empty });
+        if (sendEmail)
+        {
+            system.Execute(new OrganizationRequest("SendEmail") { ["EmailId"] = emailId, ["IssueSend"] = true, ["TrackingToken"] = string.Empty });
+        }
+
         system.Create(new Entity(FeedData.Notification, notificationId)
         {
             ["title"] = FeedData.Cut(digest.Subject, 200),

@@ -96,6 +96,7 @@ public static class FeedApis
             [
                 Optional("MaxFollowers", "Max Followers", CustomApiFieldType.Integer),
                 Optional("UnsubscribeUrl", "Unsubscribe URL", CustomApiFieldType.String),
+                Optional("SendEmail", "Send E-mail", CustomApiFieldType.Boolean),
             ],
             ResponseProperties =
             [
