@@ -51,6 +51,15 @@ public sealed class DigestDeliveryTests
         .Where(e => e.GetAttributeValue<EntityCollection>("to")?.Entities.Any(p => p.GetAttributeValue<EntityReference>("partyid")?.Id == user) == true)
         .ToArray();
 
+    /// <summary>Ana wants a daily digest of the shelter she follows; Carol posts on 1 January; the clock is at 2 January 06:00.</summary>
+    private void AnaFollowsDailyAndCarolPostsOnNewYearsDay()
+    {
+        Prefer(_w.Ana, Daily);
+        _w.Follow(_w.Ana, "account", _shelter);
+        _w.Post(_carol, "account", _shelter, "Day one");
+        At(2025, 1, 2, 6);
+    }
+
     private void At(int year, int month, int day, int hour) => _w.Env.Clock.Set(new DateTime(year, month, day, hour, 0, 0, DateTimeKind.Utc));
 
     [Test]
@@ -134,10 +143,7 @@ public sealed class DigestDeliveryTests
     [Test]
     public void Unsubscribe_link_stops_the_next_digest_at_once_and_an_altered_link_is_refused()
     {
-        Prefer(_w.Ana, Daily);
-        _w.Follow(_w.Ana, "account", _shelter);
-        _w.Post(_carol, "account", _shelter, "Day one");
-        At(2025, 1, 2, 6);
+        AnaFollowsDailyAndCarolPostsOnNewYearsDay();
         Deliver();
         var html = EmailsTo(_w.Ana).Single().GetAttributeValue<string>("description") ?? string.Empty;
         var token = Uri.UnescapeDataString(Regex.Match(html, "https://rapport\\.example/unsubscribe\\?token=([^\"&]+)").Groups[1].Value);
@@ -192,10 +198,7 @@ public sealed class DigestDeliveryTests
     [Test]
     public void Without_a_mailbox_the_email_stays_a_draft_and_the_notification_still_arrives()
     {
-        Prefer(_w.Ana, Daily);
-        _w.Follow(_w.Ana, "account", _shelter);
-        _w.Post(_carol, "account", _shelter, "Day one");
-        At(2025, 1, 2, 6);
+        AnaFollowsDailyAndCarolPostsOnNewYearsDay();
         SendEmailDouble.Failing = true; // would fail the run if it were called
 
         var run = _w.Env.SystemService.Execute(new OrganizationRequest("rapport_DeliverDigests") { ["SendEmail"] = false });
