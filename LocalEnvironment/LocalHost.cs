@@ -107,6 +107,7 @@ public sealed partial class LocalHost : IAsyncDisposable
         }
 
         app.Run(host.HandleAsync);
+        host.StartJobs(options.JobInterval);
         await app.StartAsync(cancellationToken).ConfigureAwait(false);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         host.BaseUrl = new Uri(address.Replace("[::1]", "127.0.0.1", StringComparison.Ordinal).TrimEnd('/') + "/");
@@ -117,6 +118,11 @@ public sealed partial class LocalHost : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        if (_jobs is not null)
+        {
+            await _jobs.DisposeAsync().ConfigureAwait(false);
+        }
+
         await _app.StopAsync().ConfigureAwait(false);
         await _app.DisposeAsync().ConfigureAwait(false);
         lock (_gate)
@@ -191,6 +197,12 @@ public sealed partial class LocalHost : IAsyncDisposable
         {
             context.Response.ContentType = "text/javascript; charset=utf-8";
             await context.Response.WriteAsync(FormHostPage.Shim).ConfigureAwait(false);
+            return;
+        }
+
+        if (path.Equals(UnsubscribePath, StringComparison.OrdinalIgnoreCase))
+        {
+            await UnsubscribeAsync(context).ConfigureAwait(false);
             return;
         }
 

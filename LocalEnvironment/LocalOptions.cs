@@ -19,6 +19,9 @@ public sealed record LocalOptions
     /// <summary>The Retry-After seconds sent with a simulated 429.</summary>
     public int ThrottleRetryAfter { get; init; } = 1;
 
+    /// <summary>How often the scheduled feed jobs run (digests, follow sweep); zero or less: never (tests call RunScheduledJobs).</summary>
+    public TimeSpan JobInterval { get; init; } = TimeSpan.FromMinutes(15);
+
     /// <summary>The clock of sign-in codes and sessions (tests pass their own to expire a code without waiting).</summary>
     public TimeProvider Time { get; init; } = TimeProvider.System;
 }

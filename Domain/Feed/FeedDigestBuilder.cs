@@ -14,7 +14,11 @@ public sealed record FeedDigest(string Subject, string Html, string PlainText, i
 /// How a digest shows times and links: the culture for dates (invariant by default), the recipient's time zone
 /// (UTC by default), and an optional link for a record (only http and https links are used).
 /// </summary>
-public sealed record DigestOptions(CultureInfo? Culture = null, TimeZoneInfo? TimeZone = null, Func<RecordRef, string?>? RecordUrl = null);
+public sealed record DigestOptions(CultureInfo? Culture = null, TimeZoneInfo? TimeZone = null, Func<RecordRef, string?>? RecordUrl = null)
+{
+    /// <summary>A link that stops these digests, shown at the foot of both bodies (http and https only).</summary>
+    public string? UnsubscribeUrl { get; init; }
+}
 
 /// <summary>
 /// Builds a user's digest for a period: items in [start, end), grouped by regarding record, the most recently active
@@ -63,6 +67,12 @@ public static class FeedDigestBuilder
             }
         }
 
+        if (SafeUrl(o.UnsubscribeUrl) is { } unsubscribe)
+        {
+            html.Append("<p style=\"color:#555;font-size:12px\"><a href=\"").Append(HtmlText.Encode(unsubscribe)).Append("\">Unsubscribe from these digests</a></p>");
+            text.Append('\n').Append("Unsubscribe from these digests: ").Append(unsubscribe).Append('\n');
+        }
+
         html.Append("</body></html>");
         return new FeedDigest(subject, html.ToString(), text.ToString(), inPeriod.Count, groups.Count);
     }
@@ -73,7 +83,7 @@ public static class FeedDigestBuilder
         var name = record.Name.Length == 0 ? record.Table : record.Name;
         var heading = name + " (" + Count(group.Count, "update") + ")";
         var url = o.RecordUrl?.Invoke(record);
-        var safeUrl = url is not null && (url.StartsWith("https://", StringComparison.OrdinalIgnoreCase) || url.StartsWith("http://", StringComparison.OrdinalIgnoreCase)) ? url : null;
+        var safeUrl = SafeUrl(url);
 
         html.Append("<h2 style=\"font-size:16px\">");
         if (safeUrl is null)
@@ -117,6 +127,9 @@ public static class FeedDigestBuilder
 
         html.Append("</ul>");
     }
+
+    private static string? SafeUrl(string? url) =>
+        url is not null && (url.StartsWith("https://", StringComparison.OrdinalIgnoreCase) || url.StartsWith("http://", StringComparison.OrdinalIgnoreCase)) ? url : null;
 
     private static string Count(int n, string noun) => n.ToString(CultureInfo.InvariantCulture) + " " + noun + (n == 1 ? string.Empty : "s");
 

@@ -50,6 +50,7 @@ internal static class RowCodec
         OptionSetValueCollection many => ["os", .. many.Select(o => (JsonNode?)o.Value)],
         string[] strings => ["sa", .. strings.Select(s => (JsonNode?)s)],
         byte[] bytes => ["y", Convert.ToBase64String(bytes)],
+        EntityCollection parties => ["pl", .. parties.Entities.SelectMany(p => p.GetAttributeValue<EntityReference>("partyid") is { } r ? new JsonNode?[] { r.LogicalName, r.Id.ToString("D") } : [])],
         _ => ["s", Convert.ToString(value, CultureInfo.InvariantCulture)],
     };
 
@@ -72,6 +73,7 @@ internal static class RowCodec
             "os" => new OptionSetValueCollection(value.Skip(1).Select(v => new OptionSetValue((int)v!)).ToList()),
             "sa" => value.Skip(1).Select(v => (string)v!).ToArray(),
             "y" => Convert.FromBase64String((string)value[1]!),
+            "pl" => new EntityCollection(value.Skip(1).Chunk(2).Select(p => new Entity("activityparty") { ["partyid"] = new EntityReference((string)p[0]!, Guid.Parse((string)p[1]!)) }).ToList()) { EntityName = "activityparty" },
             _ => throw new JsonException($"Unknown value tag '{tag}' in the local data."),
         };
     }

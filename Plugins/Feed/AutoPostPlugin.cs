@@ -5,7 +5,7 @@ namespace Rapport.Plugins.Feed;
 
 /// <summary>
 /// Auto-posts on tracked tables. Its steps are registered at run time by <see cref="FeedConfigPlugin"/> (post-operation,
-/// synchronous) with the tracking configuration as unsecure configuration; a deleted record also loses its follows.
+/// synchronous) with the tracking configuration as unsecure configuration (a deleted record's follows go through FollowCleanupPlugin).
 /// </summary>
 public sealed class AutoPostPlugin : PluginBase
 {
@@ -18,11 +18,6 @@ public sealed class AutoPostPlugin : PluginBase
 
     protected override void ExecuteStep(LocalPluginContext context)
     {
-        if (context.ExecutionContext.MessageName == "Delete")
-        {
-            FollowService.RemoveAll(context.SystemService, context.ExecutionContext.PrimaryEntityName, context.ExecutionContext.PrimaryEntityId);
-        }
-
         if (UnsecureConfiguration.Length == 0)
         {
             context.Trace("AutoPostPlugin: the step carries no tracking configuration; nothing posted.");

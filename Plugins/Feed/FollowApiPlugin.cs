@@ -13,7 +13,7 @@ public sealed class FollowApiPlugin : PluginBase
         var input = context.ExecutionContext.InputParameters;
         var output = context.ExecutionContext.OutputParameters;
         var table = FeedData.Table(input.TryGetValue("RecordTable", out var t) ? t as string : null, "record table");
-        var id = FeedData.ParseId(input.TryGetValue("RecordId", out var r) ? r as string : null, "record id");
+        var id = FollowService.ResolveRecordId(context, table, input.TryGetValue("RecordId", out var r) ? r as string : null, context.ExecutionContext.MessageName == "rapport_Follow");
         var followerTable = input.TryGetValue("FollowerTable", out var ft) && ft is string { Length: > 0 } given ? given.Trim().ToLowerInvariant() : "systemuser";
         var followerId = input.TryGetValue("FollowerId", out var fi) && fi is string { Length: > 0 } who
             ? FeedData.ParseId(who, "follower id")

@@ -6,10 +6,7 @@ using Rapport.Plugins.Services.Feed;
 
 namespace Rapport.Plugins.Feed;
 
-/// <summary>Follows go with a deleted record; follows, posts and mentions move to the survivor of a merge (tracked tables also clean up through AutoPostPlugin).</summary>
-[Step("Delete", "contact", Stage.PostOperation, StepMode.Synchronous)]
-[Step("Delete", "account", Stage.PostOperation, StepMode.Synchronous)]
-[Step("Delete", "opportunity", Stage.PostOperation, StepMode.Synchronous)]
+/// <summary>Follows, posts and mentions move to the survivor of a merge (a deleted record's follows go through FollowCleanupPlugin's run-time steps).</summary>
 [Step("Merge", "contact", Stage.PostOperation, StepMode.Synchronous)]
 [Step("Merge", "account", Stage.PostOperation, StepMode.Synchronous)]
 public sealed class RecordLifecyclePlugin : PluginBase
@@ -17,12 +14,6 @@ public sealed class RecordLifecyclePlugin : PluginBase
     protected override void ExecuteStep(LocalPluginContext context)
     {
         var ctx = context.ExecutionContext;
-        if (ctx.MessageName == "Delete")
-        {
-            FollowService.RemoveAll(context.SystemService, ctx.PrimaryEntityName, ctx.PrimaryEntityId);
-            return;
-        }
-
         var survivor = ctx.InputParameters.TryGetValue("Target", out var t) && t is EntityReference r ? r
             : throw new InvalidPluginExecutionException("Merge carries no Target (the surviving record).");
         var subordinate = ctx.InputParameters.TryGetValue("SubordinateId", out var s) && s is Guid id ? id

@@ -21,6 +21,9 @@ public enum ColumnType
     Status,
     Uniqueidentifier,
     EntityName,
+
+    /// <summary>An activity's party list (to, from, cc): an EntityCollection of activityparty rows.</summary>
+    PartyList,
 }
 
 /// <summary>AttributeRequiredLevel.</summary>

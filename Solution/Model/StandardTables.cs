@@ -209,6 +209,13 @@ public static class StandardTables
             Str("name", 256), Str("displayname", 200), Memo("content", 1073741823), Memo("description", 2000),
             Pick("webresourcetype", (1, "Webpage (HTML)"), (2, "Style Sheet (CSS)"), (3, "Script (JScript)"), (4, "Data (XML)"), (5, "PNG format"),
                 (6, "JPG format"), (7, "GIF format"), (8, "Silverlight (XAP)"), (9, "Style Sheet (XSL)"), (10, "ICO format"), (11, "Vector format (SVG)"), (12, "String (RESX)"))),
+        // https://learn.microsoft.com/power-apps/developer/data-platform/reference/entities/email (states and status reasons)
+        Table("email", "Email", "Email Messages", 4202, Ownership.UserOwned, "subject",
+            [new(0, "Open", [new(1, "Draft"), new(8, "Failed")]),
+             new(1, "Completed", [new(2, "Completed"), new(3, "Sent"), new(4, "Received"), new(6, "Pending Send"), new(7, "Sending")]),
+             new(2, "Canceled", [new(5, "Canceled")])],
+            Str("subject", 200), Memo("description", 1048576), Bool("directioncode"), Party("to"), Party("from"), Party("cc"),
+            Lookup("regardingobjectid", "account", "contact", "opportunity", "invoice", "salesorder", "campaign")).WithPrimaryId("activityid"),
         Table("importjob", "Import Job", "Import Jobs", 4410, Ownership.OrganizationOwned, "name", [],
             Str("name", 256), Str("solutionname", 256), Memo("data", 1073741823), Dbl("progress"), DateTime("startedon"),
             DateTime("completedon"), Guid("solutionid")),
@@ -295,6 +302,8 @@ public static class StandardTables
     private static ColumnDefinition DateOnly(string name) => new(name, name, ColumnType.DateTime) { DateOnly = true };
 
     private static ColumnDefinition Lookup(string name, params string[] targets) => new(name, name, ColumnType.Lookup) { Targets = targets };
+
+    private static ColumnDefinition Party(string name) => new(name, name, ColumnType.PartyList);
 
     private static ColumnDefinition Customer(string name) => new(name, name, ColumnType.Customer) { Targets = Customers };
 

@@ -62,7 +62,8 @@ public sealed class PackedSolutionEndToEndTests
         Assert.That(Rows("role").Select(r => r.GetAttributeValue<string>("name")), Is.SupersetOf(_zip.Roles.Keys));
         Assert.That(Rows("role").Count - _rolesBefore, Is.EqualTo(_zip.Roles.Count), "the roles arrive with the zip");
 
-        var steps = Rows("sdkmessageprocessingstep").Select(s => s.Id).ToList();
+        // Steps Rapport registers at run time come with use (a followed table's cleanup step with its first follow).
+        var steps = Rows("sdkmessageprocessingstep").Where(s => s.GetAttributeValue<string>("name")?.StartsWith("Rapport follow cleanup: ", StringComparison.Ordinal) != true).Select(s => s.Id).ToList();
         var packedPluginSteps = _zip.Steps.Where(s => _zip.PluginTypes.Any(t => t.TypeName == s.PluginType)).Select(s => s.Id).ToList();
         Assert.That(packedPluginSteps, Is.Not.Empty);
         Assert.That(steps, Is.EquivalentTo(packedPluginSteps), "every step of the zip, and no other");

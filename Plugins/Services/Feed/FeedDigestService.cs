@@ -39,9 +39,12 @@ public static class FeedDigestService
         }
 
         var name = FeedData.NameOf(ctx.SystemService.Retrieve("systemuser", user, new ColumnSet("fullname")));
-        var items = Items(ctx, user, DateTime.SpecifyKind(from, DateTimeKind.Utc));
-        return FeedDigestBuilder.Build(name, DateTime.SpecifyKind(from, DateTimeKind.Utc), DateTime.SpecifyKind(to, DateTimeKind.Utc), items);
+        return BuildAs(ctx, user, name, DateTime.SpecifyKind(from, DateTimeKind.Utc), DateTime.SpecifyKind(to, DateTimeKind.Utc), new DigestOptions());
     }
+
+    /// <summary>The digest of <paramref name="user"/> read with that user's own rights; the caller's right to ask is checked by the caller.</summary>
+    internal static FeedDigest BuildAs(LocalPluginContext ctx, Guid user, string name, DateTime from, DateTime to, DigestOptions options) =>
+        FeedDigestBuilder.Build(name, from, to, Items(ctx, user, from), options);
 
     private static List<FeedItem> Items(LocalPluginContext ctx, Guid user, DateTime from)
     {

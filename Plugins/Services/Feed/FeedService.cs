@@ -392,6 +392,15 @@ public static class FeedService
         return new FollowerPreference(events, userPosts, own);
     }
 
+    /// <summary>The organisation's feed secret (one query; created the first time), for tokens issued outside a feed page.</summary>
+    internal static byte[] ReadSecret(IOrganizationService system)
+    {
+        var query = FeedData.Where(FeedData.Settings, "rapport_secret");
+        query.Criteria.AddCondition("rapport_name", ConditionOperator.Equal, SettingsName);
+        var text = system.RetrieveMultiple(query).Entities.Select(e => FeedData.Str(e, "rapport_secret")).FirstOrDefault(t => t.Length > 0);
+        return Convert.FromBase64String(text ?? CreateSecret(system));
+    }
+
     /// <summary>The token secret from the candidate rows (alias "s"); created (32 random bytes) the first time, once per organisation.</summary>
     private static byte[] Secret(IOrganizationService system, IEnumerable<Entity> rows)
     {

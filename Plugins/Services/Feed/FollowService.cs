@@ -3,6 +3,7 @@ using System.Linq;
 using System.ServiceModel;
 using Microsoft.Xrm.Sdk;
 using Microsoft.Xrm.Sdk.Query;
+using Rapport.Domain.Feed;
 using Rapport.Plugins.Common;
 
 namespace Rapport.Plugins.Services.Feed;
@@ -65,7 +66,15 @@ public static class FollowService
         tracked.Criteria.AddCondition("rapport_active", ConditionOperator.Equal, true);
         tracked.TopCount = 1;
         var isTracked = ctx.SystemService.RetrieveMultiple(tracked).Entities.Count > 0;
-        return new FollowState(follows.Any(f => string.Equals(FeedData.Str(f, "rapport_followerid"), me, StringComparison.OrdinalIgnoreCase)), follows.Count, isTracked);
+        var following = follows.Any(f => string.Equals(FeedData.Str(f, "rapport_followerid"), me, StringComparison.OrdinalIgnoreCase));
+
+        // A follower who lost read access no longer follows (the sweep deletes the row); the caller's own access was checked by the API.
+        if (following && followerId != ctx.ExecutionContext.InitiatingUserId)
+        {
+            following = PostService.CanRead(ctx.ServiceFor(followerId), new RecordRef(recordTable, recordId));
+        }
+
+        return new FollowState(following, follows.Count, isTracked);
     }
 
     /// <summary>
@@ -98,6 +107,42 @@ public static class FollowService
         follow["rapport_followerid"] = FeedData.Text(followerId);
         follow["rapport_name"] = FeedData.Cut(followerName + " follows " + (name.Length == 0 ? table : name), 400);
         follow["ownerid"] = new EntityReference(followerTable, followerId);
+        FollowCleanupService.EnsureDeleteStep(ctx.SystemService, table);
+    }
+
+    /// <summary>
+    /// The followed row's id. A topic (table rapport_topic) is also given by name — "#fundraising", "fundraising",
+    /// "#[year end]" — found by its key (one query); following a name no post has used yet creates the topic.
+    /// </summary>
+    public static Guid ResolveRecordId(LocalPluginContext ctx, string table, string? text, bool createTopic)
+    {
+        var given = (text ?? string.Empty).Trim();
+        if (table != FeedData.Topic || Guid.TryParse(given, out _))
+        {
+            return FeedData.ParseId(given, "record id");
+        }
+
+        var key = TopicExtractor.Key(given);
+        if (key.Length < TopicExtractor.MinLength || key.Length > TopicExtractor.MaxLength)
+        {
+            throw new InvalidPluginExecutionException($"'{given}' is not a topic: give its id or its name, e.g. '#fundraising' ({TopicExtractor.MinLength} to {TopicExtractor.MaxLength} characters).");
+        }
+
+        var query = FeedData.Where(FeedData.Topic, "rapport_topicid");
+        query.Criteria.AddCondition("rapport_key", ConditionOperator.Equal, key);
+        var found = ctx.SystemService.RetrieveMultiple(query).Entities.FirstOrDefault();
+        if (found is not null)
+        {
+            return found.Id;
+        }
+
+        if (!createTopic)
+        {
+            throw new InvalidPluginExecutionException($"There is no topic #{key}.");
+        }
+
+        var display = given.TrimStart('#').Trim().TrimStart('[').TrimEnd(']').Trim();
+        return ctx.SystemService.Create(new Entity(FeedData.Topic) { ["rapport_name"] = FeedData.Cut(display, 400), ["rapport_key"] = key });
     }
 
     /// <summary>Deletes every follow of a record (the record was deleted): one query, one delete per follow.</summary>

@@ -126,8 +126,12 @@ public static class TrackingService
 
     private static IEnumerable<KeyValuePair<string, string?>> Messages(TrackingConfiguration config)
     {
-        // Delete always runs: the record's follows go with it.
-        yield return new KeyValuePair<string, string?>("Delete", null);
+        // A deleted row's follows go through FollowCleanupPlugin's own step; this one only posts.
+        if (config.Has(ChangeEvents.Delete))
+        {
+            yield return new KeyValuePair<string, string?>("Delete", null);
+        }
+
         if (config.Has(ChangeEvents.Create))
         {
             yield return new KeyValuePair<string, string?>("Create", null);

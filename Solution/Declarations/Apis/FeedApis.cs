@@ -11,6 +11,8 @@ public static class FeedApis
     public const string FeedPlugin = "Rapport.Plugins.Feed.GetFeedApiPlugin";
     public const string DigestPlugin = "Rapport.Plugins.Feed.GetFeedDigestApiPlugin";
     public const string HistoryPlugin = "Rapport.Plugins.Feed.GetPostHistoryApiPlugin";
+    public const string DeliveryPlugin = "Rapport.Plugins.Feed.DigestApiPlugin";
+    public const string SweepPlugin = "Rapport.Plugins.Feed.SweepFollowsApiPlugin";
 
     public static IEnumerable<CustomApiDefinition> Apis()
     {
@@ -87,6 +89,45 @@ public static class FeedApis
             ResponseProperties = [Field("Revisions", "Revisions (JSON)", CustomApiFieldType.String)],
         };
         yield return Digest();
+        yield return new CustomApiDefinition("rapport_DeliverDigests", "Deliver Digests", DeliveryPlugin)
+        {
+            Description = "The recurring digest job: e-mails and notifies every follower whose daily or weekly digest is due, once per period; call again while HasMore. Needs a System or Rapport Administrator.",
+            RequestParameters =
+            [
+                Optional("MaxFollowers", "Max Followers", CustomApiFieldType.Integer),
+                Optional("UnsubscribeUrl", "Unsubscribe URL", CustomApiFieldType.String),
+                Optional("SendEmail", "Send E-mail", CustomApiFieldType.Boolean),
+            ],
+            ResponseProperties =
+            [
+                Field("Sent", "Sent", CustomApiFieldType.Integer),
+                Field("Empty", "Empty", CustomApiFieldType.Integer),
+                Field("Skipped", "Skipped", CustomApiFieldType.Integer),
+                Field("HasMore", "Has More", CustomApiFieldType.Boolean),
+            ],
+        };
+        yield return new CustomApiDefinition("rapport_SweepFollows", "Sweep Follows", SweepPlugin)
+        {
+            Description = "Scheduled: removes follows whose follower can no longer read the followed row, or whose row is gone; a batch per call, pass Continuation back while HasMore.",
+            RequestParameters =
+            [
+                Optional("MaxFollows", "Max Follows", CustomApiFieldType.Integer),
+                Optional("Continuation", "Continuation", CustomApiFieldType.String),
+            ],
+            ResponseProperties =
+            [
+                Field("Checked", "Checked", CustomApiFieldType.Integer),
+                Field("Removed", "Removed", CustomApiFieldType.Integer),
+                Field("Continuation", "Continuation", CustomApiFieldType.String),
+                Field("HasMore", "Has More", CustomApiFieldType.Boolean),
+            ],
+        };
+        yield return new CustomApiDefinition("rapport_UnsubscribeDigest", "Unsubscribe Digest", DeliveryPlugin)
+        {
+            Description = "Stops the digests of the user an unsubscribe link's token names, at once.",
+            RequestParameters = [Field("Token", "Token", CustomApiFieldType.String)],
+            ResponseProperties = [Field("Unsubscribed", "Unsubscribed", CustomApiFieldType.Boolean)],
+        };
     }
 
     /// <summary>The digest of a user's security-trimmed feed for a period (for e-mails; workflow activities call the same service).</summary>

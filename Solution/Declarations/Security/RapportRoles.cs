@@ -44,8 +44,8 @@ public static class RapportRoles
         [FeedTables.Topic] = [PrivilegeType.Read],
     };
 
-    /// <summary>Tables users must not read at all: the feed settings row holds the continuation-token secret; the moderation log records who removed what.</summary>
-    private static readonly HashSet<string> AdministratorOnly = [FeedTables.FeedSettings, FeedTables.ModerationLog];
+    /// <summary>Tables users must not read at all: the feed settings row holds the continuation-token secret; the moderation log records who removed what; the digest log who was sent what.</summary>
+    private static readonly HashSet<string> AdministratorOnly = [FeedTables.FeedSettings, FeedTables.ModerationLog, FeedTables.DigestDelivery];
 
     private static IEnumerable<RolePrivilegeDefinition> UserPrivileges(TableDefinition table)
     {

@@ -27,6 +27,7 @@ public static class FeedTables
     public const string AutoFollowRule = "rapport_autofollowrule";
     public const string FeedSettings = "rapport_feedsettings";
     public const string ModerationLog = "rapport_moderationlog";
+    public const string DigestDelivery = "rapport_digestdelivery";
 
     public static OptionSetDefinition PostKind { get; } = new("rapport_post_rapport_kind",
     [
@@ -136,6 +137,15 @@ public static class FeedTables
             new ColumnDefinition("rapport_moderatorid", "Moderator", ColumnType.Lookup) { Targets = ["systemuser"] },
             Memo("rapport_text", "Text", 20000),
         ]);
+        yield return Table(DigestDelivery, "Digest Delivery", "Digest Deliveries", Ownership.OrganizationOwned, "One digest delivered (or found empty) for one follower and period; the key on user + period makes a rerun send nothing twice. Written by Rapport, readable by administrators only.",
+        [
+            new ColumnDefinition("rapport_userid", "User", ColumnType.Lookup) { Targets = ["systemuser"], RequiredLevel = RequiredLevel.ApplicationRequired },
+            Str("rapport_period", "Period", 40),
+            Int("rapport_itemcount", "Item Count"),
+            Str("rapport_status", "Status", 20),
+            Str("rapport_emailid", "E-mail Id", 36),
+            Str("rapport_notificationid", "Notification Id", 36),
+        ], [new AlternateKeyDefinition("rapport_digestdelivery_key", "User and period", ["rapport_userid", "rapport_period"])]);
     }
 
     public static IEnumerable<OneToManyRelationship> Relationships()
@@ -150,6 +160,7 @@ public static class FeedTables
         yield return new("rapport_systemuser_rapport_reaction_user", "systemuser", Reaction, "rapport_userid", CascadeDelete.Cascade);
         yield return new("rapport_systemuser_rapport_postrevision_by", "systemuser", PostRevision, "rapport_editedby", CascadeDelete.RemoveLink);
         yield return new("rapport_systemuser_rapport_moderationlog_author", "systemuser", ModerationLog, "rapport_authorid", CascadeDelete.RemoveLink);
+        yield return new("rapport_systemuser_rapport_digestdelivery_user", "systemuser", DigestDelivery, "rapport_userid", CascadeDelete.Cascade);
         yield return new("rapport_systemuser_rapport_moderationlog_moderator", "systemuser", ModerationLog, "rapport_moderatorid", CascadeDelete.RemoveLink);
     }
 
