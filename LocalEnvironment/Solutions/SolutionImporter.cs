@@ -165,6 +165,10 @@ internal sealed partial class SolutionImporter
         {
             return SolutionZipReader.Read(zip);
         }
+        catch (SolutionFormatException e)
+        {
+            throw new ImportRefusedException(e.Part, e.Message[(e.Part.Length + 2)..]);
+        }
         catch (InvalidDataException e)
         {
             throw new ImportRefusedException(e.Message.Contains(".xml", StringComparison.Ordinal) || e.Message.Contains('\'', StringComparison.Ordinal) ? "zip part" : "zip", e.Message);

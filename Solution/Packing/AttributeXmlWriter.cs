@@ -12,7 +12,7 @@ internal static class AttributeXmlWriter
     public static XElement Write(TableDefinition table, ColumnDefinition column)
     {
         var custom = !column.IsSystemManaged && !column.IsPrimaryId && column.Type is not (ColumnType.State or ColumnType.Status or ColumnType.Owner);
-        var element = new XElement("attribute", new XAttribute("PhysicalName", column.LogicalName),
+        var element = new XElement("attribute", new XAttribute("PhysicalName", SchemaNames.OfColumn(table, column)),
             new XElement("Type", TypeName(column)),
             new XElement("Name", column.LogicalName),
             new XElement("LogicalName", column.LogicalName),
@@ -93,7 +93,7 @@ internal static class AttributeXmlWriter
                 yield return new XElement("Length", Number(length * 2));
                 break;
             case ColumnType.Memo:
-                yield return new XElement("Format", "text");
+                yield return new XElement("Format", "textarea");
                 yield return new XElement("MaxLength", Number(column.MaxLength ?? 100000));
                 break;
             case ColumnType.Integer:
@@ -136,10 +136,10 @@ internal static class AttributeXmlWriter
 
                 break;
             case ColumnType.State:
-                yield return OptionSetXmlWriter.Local($"{table.LogicalName}_statecode", "state", column.DisplayName, table.States.Select(OptionSetXmlWriter.StateOption));
+                yield return OptionSetXmlWriter.Local($"{table.LogicalName}_statecode", "state", column.DisplayName, new XElement("states", table.States.Select(OptionSetXmlWriter.StateOption)));
                 break;
             case ColumnType.Status:
-                yield return OptionSetXmlWriter.Local($"{table.LogicalName}_statuscode", "status", column.DisplayName, table.States.SelectMany(OptionSetXmlWriter.StatusOptions));
+                yield return OptionSetXmlWriter.Local($"{table.LogicalName}_statuscode", "status", column.DisplayName, new XElement("statuses", table.States.SelectMany(OptionSetXmlWriter.StatusOptions)));
                 break;
             case ColumnType.Lookup:
             case ColumnType.Customer:

@@ -17,7 +17,9 @@ internal static class ContentTypesWriter
     public static XElement Write(IEnumerable<string> entryNames)
     {
         var names = entryNames.Where(n => n != EntryName).ToList();
-        var extensions = names.Select(Extension).OfType<string>().Append("xml").Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.Ordinal);
+        // Exports list xml first, then the other extensions (IsSystemAdmin sample: xml, dll).
+        var extensions = names.Select(Extension).OfType<string>().Where(e => !e.Equals("xml", StringComparison.OrdinalIgnoreCase))
+            .Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.Ordinal).Prepend("xml");
         return new XElement(Types + "Types",
             extensions.Select(e => new XElement(Types + "Default", new XAttribute("Extension", e), new XAttribute("ContentType", "application/octet-stream"))),
             names.Where(n => Extension(n) is null).Order(StringComparer.Ordinal)

@@ -31,7 +31,8 @@ internal static class CustomApiWriter
         var element = new XElement("customapi", new XAttribute("uniquename", api.UniqueName),
             new XElement("allowedcustomprocessingsteptype", Number(api.AllowedCustomProcessingStepType)),
             new XElement("bindingtype", Number((int)api.Binding)),
-            new XElement("boundentitylogicalname", api.Binding == CustomApiBinding.Global ? "" : api.BoundEntity),
+            // A global API's export carries no boundentitylogicalname at all (ExportDataUsingFetchXmlToAnnotation sample).
+            api.Binding == CustomApiBinding.Global ? null : new XElement("boundentitylogicalname", api.BoundEntity),
             Localized("description", api.Description),
             Localized("displayname", api.DisplayName),
             new XElement("iscustomizable", "0"),

@@ -27,11 +27,17 @@ internal static class EntityXmlWriter
         info.Add(new XElement("attributes", DeclarationValidator.PackedColumns(table).Select(c => AttributeXmlWriter.Write(table, c))));
         if (table.IsCustom)
         {
+            // Exports write EntityKeys right after attributes, and every entity flag as 0/1 (never False/True).
+            if (table.Keys.Count > 0)
+            {
+                info.Add(new XElement("EntityKeys", table.Keys.Select(Key)));
+            }
+
             info.Add(
                 new XElement("EntitySetName", table.SetName),
-                new XElement("IsDuplicateCheckSupported", "False"),
-                new XElement("IsConnectionsEnabled", "False"),
-                new XElement("IsDocumentManagementEnabled", "False"),
+                new XElement("IsDuplicateCheckSupported", "0"),
+                new XElement("IsConnectionsEnabled", "0"),
+                new XElement("IsDocumentManagementEnabled", "0"),
                 new XElement("OwnershipTypeMask", OwnershipName(table.Ownership)),
                 new XElement("IsAuditEnabled", "1"),
                 new XElement("IsActivity", "0"),
@@ -42,10 +48,6 @@ internal static class EntityXmlWriter
                 new XElement("IsRenameable", "1"),
                 new XElement("IsMappable", "1"),
                 new XElement("ChangeTrackingEnabled", "1"));
-            if (table.Keys.Count > 0)
-            {
-                info.Add(new XElement("EntityKeys", table.Keys.Select(Key)));
-            }
         }
 
         var entity = new XElement("Entity",
@@ -81,10 +83,10 @@ internal static class EntityXmlWriter
 
     private static XElement Key(AlternateKeyDefinition key) =>
         new("EntityKey",
-            new XElement("LogicalName", key.LogicalName),
             new XElement("Name", key.LogicalName),
-            new XElement("EntityKeyAttributes", key.Columns.Select(c => new XElement("AttributeName", c))),
+            new XElement("LogicalName", key.LogicalName),
             new XElement("IntroducedVersion", "1.0"),
             new XElement("IsCustomizable", "1"),
+            new XElement("EntityKeyAttributes", key.Columns.Select(c => new XElement("AttributeName", c))),
             Labels("displaynames", "displayname", key.DisplayName));
 }

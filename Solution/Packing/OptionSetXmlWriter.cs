@@ -9,13 +9,7 @@ namespace Rapport.Solution.Packing;
 internal static class OptionSetXmlWriter
 {
     public static XElement Local(string name, string type, string displayName, IEnumerable<XElement> options) =>
-        new("optionset", new XAttribute("Name", name),
-            new XElement("OptionSetType", type),
-            new XElement("IntroducedVersion", "1.0"),
-            new XElement("IsCustomizable", "1"),
-            Labels("displaynames", "displayname", displayName),
-            Labels("Descriptions", "Description", ""),
-            new XElement("options", options));
+        Local(name, type, displayName, new XElement("options", options));
 
     public static XElement Global(OptionSetDefinition set) =>
         new("optionset", new XAttribute("Name", set.Name), new XAttribute("localizedName", set.Name), new XAttribute("description", ""),
@@ -31,9 +25,22 @@ internal static class OptionSetXmlWriter
         new("option", new XAttribute("value", Number(option.Value)), new XAttribute("ExternalValue", ""), new XAttribute("IsHidden", "0"),
             Labels("labels", "label", option.Label));
 
-    /// <summary>A statecode option: its default status and the invariant name the platform keys states by.</summary>
+    /// <summary>
+    /// A local choice list of a state or status column: exports hold these as states/state and statuses/status,
+    /// not options/option.
+    /// </summary>
+    public static XElement Local(string name, string type, string displayName, XElement values) =>
+        new("optionset", new XAttribute("Name", name),
+            new XElement("OptionSetType", type),
+            new XElement("IntroducedVersion", "1.0"),
+            new XElement("IsCustomizable", "1"),
+            Labels("displaynames", "displayname", displayName),
+            Labels("Descriptions", "Description", ""),
+            values);
+
+    /// <summary>A statecode value: its default status and the invariant name the platform keys states by.</summary>
     public static XElement StateOption(StateDefinition state) =>
-        new("option", new XAttribute("value", Number(state.Value)),
+        new("state", new XAttribute("value", Number(state.Value)),
             new XAttribute("defaultstatus", Number(state.Statuses.Count > 0 ? state.Statuses[0].Value : state.Value + 1)),
             new XAttribute("invariantname", state.Label.Replace(" ", "", System.StringComparison.Ordinal)),
             Labels("labels", "label", state.Label));
@@ -42,7 +49,7 @@ internal static class OptionSetXmlWriter
     {
         foreach (var status in state.Statuses)
         {
-            yield return new XElement("option", new XAttribute("value", Number(status.Value)), new XAttribute("state", Number(state.Value)),
+            yield return new XElement("status", new XAttribute("value", Number(status.Value)), new XAttribute("state", Number(state.Value)),
                 Labels("labels", "label", status.Label));
         }
     }

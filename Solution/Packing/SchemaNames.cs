@@ -23,5 +23,40 @@ internal static class SchemaNames
         ["transactioncurrency"] = "TransactionCurrency",
     };
 
+    /// <summary>The platform's own columns keep the platform's schema names in exports (CreatedBy, OwnerId, ...).</summary>
+    private static readonly Dictionary<string, string> SystemColumns = new(System.StringComparer.Ordinal)
+    {
+        ["createdby"] = "CreatedBy",
+        ["createdon"] = "CreatedOn",
+        ["createdonbehalfby"] = "CreatedOnBehalfBy",
+        ["modifiedby"] = "ModifiedBy",
+        ["modifiedon"] = "ModifiedOn",
+        ["modifiedonbehalfby"] = "ModifiedOnBehalfBy",
+        ["ownerid"] = "OwnerId",
+        ["owningbusinessunit"] = "OwningBusinessUnit",
+        ["owningteam"] = "OwningTeam",
+        ["owninguser"] = "OwningUser",
+        ["organizationid"] = "OrganizationId",
+        ["importsequencenumber"] = "ImportSequenceNumber",
+        ["overriddencreatedon"] = "OverriddenCreatedOn",
+        ["timezoneruleversionnumber"] = "TimeZoneRuleVersionNumber",
+        ["utcconversiontimezonecode"] = "UTCConversionTimeZoneCode",
+        ["versionnumber"] = "VersionNumber",
+    };
+
     public static string Of(string logicalName) => Standard.GetValueOrDefault(logicalName, logicalName);
+
+    /// <summary>
+    /// A column's PhysicalName: the platform's name for system columns, table schema name + "Id" for the primary key
+    /// (ppds_City → ppds_CityId in exports), else the declared (lower-case) name.
+    /// </summary>
+    public static string OfColumn(Model.TableDefinition table, Model.ColumnDefinition column)
+    {
+        if (column.IsPrimaryId && column.LogicalName == table.LogicalName + "id")
+        {
+            return Of(table.LogicalName) + "Id";
+        }
+
+        return SystemColumns.GetValueOrDefault(column.LogicalName, column.LogicalName);
+    }
 }

@@ -23,10 +23,12 @@ internal static class SolutionXmlWriter
         var definition = content.Definition;
         var publisher = definition.Publisher;
         return new XElement("ImportExportXml",
+            // The attribute set `pac solution init` writes (and Microsoft's Custom API walkthrough imports as is);
+            // CrmLive exports pair generatedBy="CrmLive" with a 9.2 org build instead.
             new XAttribute("version", "9.1.0.643"),
             new XAttribute("SolutionPackageVersion", "9.1"),
             new XAttribute("languagecode", Number(Language)),
-            new XAttribute("generatedBy", "CrmLive"),
+            new XAttribute("generatedBy", "OnPrem"),
             XsiDeclaration(),
             new XElement("SolutionManifest",
                 new XElement("UniqueName", definition.UniqueName),
@@ -91,7 +93,7 @@ internal static class SolutionXmlWriter
 
     private static XElement Root(int type, params object[] attributes) => new("RootComponent", new XAttribute("type", Number(type)), attributes);
 
-    /// <summary>The two empty publisher address blocks every export carries.</summary>
+    /// <summary>The two empty publisher address blocks every export carries, all 26 fields (7.1 to 9.2 exports alike).</summary>
     private static XElement Address(int number) =>
         new("Address",
             new XElement("AddressNumber", Number(number)),
@@ -100,5 +102,6 @@ internal static class SolutionXmlWriter
             Nil("Latitude"), Nil("Line1"), Nil("Line2"), Nil("Line3"), Nil("Longitude"), Nil("Name"), Nil("PostalCode"),
             Nil("PostOfficeBox"), Nil("PrimaryContactName"),
             new XElement("ShippingMethodCode", "1"),
-            Nil("StateOrProvince"), Nil("Telephone1"), Nil("Telephone2"), Nil("Telephone3"), Nil("UPSZone"), Nil("UTCOffset"));
+            Nil("StateOrProvince"), Nil("Telephone1"), Nil("Telephone2"), Nil("Telephone3"), Nil("TimeZoneRuleVersionNumber"), Nil("UPSZone"),
+            Nil("UTCOffset"), Nil("UTCConversionTimeZoneCode"));
 }

@@ -25,6 +25,9 @@ public static class SolutionZipReader
         var manifest = Xml(entries, "solution.xml").Element("SolutionManifest") ?? throw new InvalidDataException("solution.xml has no SolutionManifest.");
         var customizations = Xml(entries, "customizations.xml");
 
+        // Refuse what Dataverse's import refuses before reading anything out of it.
+        ImportFormat.CheckCustomizations(customizations);
+
         var assemblies = customizations.Element("SolutionPluginAssemblies")?.Elements("PluginAssembly").ToList() ?? [];
         var assemblyBytes = new Dictionary<string, byte[]>(StringComparer.Ordinal);
         var fullNames = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -136,6 +139,7 @@ public static class SolutionZipReader
         {
             var folder = path[..^"customapi.xml".Length];
             var api = Xml(entries, path);
+            ImportFormat.CheckCustomApiFile(path, api);
             var typeId = (string?)api.Element("plugintypeid")?.Element("plugintypeid");
             var pluginType = typeId is null ? "" : types.FirstOrDefault(t => t.Id == Guid.Parse(typeId))?.TypeName ?? "";
             apis.Add(new CustomApiDefinition((string)api.Attribute("uniquename")!, Localized(api, "displayname"), pluginType)
@@ -156,7 +160,12 @@ public static class SolutionZipReader
 
     private static List<CustomApiFieldDefinition> Fields(Dictionary<string, byte[]> entries, string folder) =>
         entries.Keys.Where(k => k.StartsWith(folder, StringComparison.Ordinal) && k.EndsWith(".xml", StringComparison.Ordinal)).Order(StringComparer.Ordinal)
-            .Select(k => Xml(entries, k))
+            .Select(k => (Path: k, Root: Xml(entries, k)))
+            .Select(file =>
+            {
+                ImportFormat.CheckCustomApiFile(file.Path, file.Root);
+                return file.Root;
+            })
             .Select(f => new CustomApiFieldDefinition((string)f.Attribute("uniquename")!, Localized(f, "displayname"), (CustomApiFieldType)Int(f, "type"))
             {
                 Description = Localized(f, "description"),

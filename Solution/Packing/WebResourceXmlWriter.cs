@@ -11,6 +11,7 @@ internal static class WebResourceXmlWriter
             new XElement("WebResourceId", XmlParts.Braced(ComponentPaths.WebResourceId(resource.Name))),
             new XElement("Name", resource.Name),
             new XElement("DisplayName", resource.DisplayName),
+            new XElement("LanguageCode", "0"),
             new XElement("WebResourceType", XmlParts.Number((int)resource.Type)),
             new XElement("IntroducedVersion", "1.0"),
             new XElement("IsEnabledForMobileClient", "0"),

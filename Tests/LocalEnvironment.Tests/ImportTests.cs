@@ -137,6 +137,42 @@ public sealed class ImportTests
     }
 
     [Test]
+    public async Task A_False_entity_flag_is_refused_as_Dataverse_refuses_it_naming_the_element_and_nothing_is_registered()
+    {
+        // Exports write entity flags as 0/1 (<IsDuplicateCheckSupported>0</…> in the ColumnLevelSecurity sample export
+        // of microsoft/PowerApps-Samples); the local import must not accept what Dataverse's import rejects.
+        var zip = PackedZips.With(PackedZips.Managed("1.0.0.0"), "customizations.xml",
+            xml => xml.Replace("<IsDuplicateCheckSupported>0</IsDuplicateCheckSupported>", "<IsDuplicateCheckSupported>False</IsDuplicateCheckSupported>", StringComparison.Ordinal));
+
+        using var response = await ImportAsync(zip);
+        var error = await HostFixture.ErrorOf(response);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+            Assert.That((string?)error["message"], Does.Contain("customizations.xml").And.Contain("IsDuplicateCheckSupported").And.Contain("'False'"));
+            Assert.That(_host.Host.Environment.Store.Count("sdkmessageprocessingstep"), Is.Zero, "a refused import registers nothing");
+            Assert.That(_host.Host.Environment.Store.Rows("solution").Where(r => (string?)r["uniquename"] == "Rapport"), Is.Empty);
+        });
+    }
+
+    [Test]
+    public async Task A_plugin_type_without_its_required_FriendlyName_is_refused_naming_the_type()
+    {
+        var zip = PackedZips.With(PackedZips.Managed("1.0.0.0"), "customizations.xml",
+            xml => System.Text.RegularExpressions.Regex.Replace(xml, "<FriendlyName>[^<]*</FriendlyName>", "", System.Text.RegularExpressions.RegexOptions.None, TimeSpan.FromSeconds(5)));
+
+        using var response = await ImportAsync(zip);
+        var error = await HostFixture.ErrorOf(response);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+            Assert.That((string?)error["message"], Does.Contain("PluginType[").And.Contain("FriendlyName"));
+        });
+    }
+
+    [Test]
     public async Task Failed_async_import_reports_statuscode_31_and_the_job_names_the_part()
     {
         var jobId = Guid.NewGuid();

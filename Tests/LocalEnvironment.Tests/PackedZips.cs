@@ -75,7 +75,13 @@ internal static class PackedZips
     }
 
     /// <summary>The zip with one part removed: what a truncated or hand-edited export looks like.</summary>
-    public static byte[] Without(byte[] zip, string part)
+    public static byte[] Without(byte[] zip, string part) => Rewritten(zip, part, _ => null);
+
+    /// <summary>The zip with one XML part edited as text: a hand-edited or foreign-tool export.</summary>
+    public static byte[] With(byte[] zip, string part, Func<string, string> edit) =>
+        Rewritten(zip, part, bytes => System.Text.Encoding.UTF8.GetBytes(edit(System.Text.Encoding.UTF8.GetString(bytes))));
+
+    private static byte[] Rewritten(byte[] zip, string part, Func<byte[], byte[]?> rewrite)
     {
         var parts = new Dictionary<string, byte[]>(StringComparer.Ordinal);
         using (var archive = new ZipArchive(new MemoryStream(zip), ZipArchiveMode.Read))
@@ -94,10 +100,10 @@ internal static class PackedZips
         {
             foreach (var (name, bytes) in parts)
             {
-                if (name != part)
+                if ((name == part ? rewrite(bytes) : bytes) is { } content)
                 {
                     using var stream = archive.CreateEntry(name).Open();
-                    stream.Write(bytes);
+                    stream.Write(content);
                 }
             }
         }

@@ -85,7 +85,7 @@ public sealed class PackedZipTests
         foreach (var table in TestSolution.Definition().Tables.Where(t => t.IsCustom))
         {
             var entity = entities.Single(e => (string?)e.Element("Name") == table.LogicalName);
-            var attributes = entity.Element("EntityInfo")!.Descendants("attribute").Select(a => (string)a.Attribute("PhysicalName")!).ToList();
+            var attributes = entity.Element("EntityInfo")!.Descendants("attribute").Select(a => (string)a.Element("LogicalName")!).ToList();
             Assert.That(attributes, Is.EquivalentTo(table.Columns.Select(c => c.LogicalName)), table.LogicalName);
             Assert.That((string?)entity.Descendants("OwnershipTypeMask").Single(), Is.EqualTo(table.Ownership.ToString()));
             var form = entity.Element("FormXml")!.Element("forms")!;
