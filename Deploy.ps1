@@ -5,12 +5,15 @@
 
 .DESCRIPTION
     Steps: check the prerequisites; build the web resources and the assemblies (-SkipBuild skips); run the NUnit tests
-    (-SkipTests skips); pack the solution zip; get a token; import it with ImportSolutionAsync, polling the async
-    operation (Write-Progress); on failure read the import job and print the failing components; publish; print a
+    (-SkipTests skips); pack the solution zip; get a token; wait for an import of the same solution still in progress;
+    import it with ImportSolutionAsync, polling the system job and the import job (Write-Progress); on failure read
+    the import job and print the failing components and what to do next; publish (unmanaged imports only); print a
     summary (version before and after, duration, what changed).
 
     Every Web API call honours service protection limits: a 429 is retried after the seconds in Retry-After
-    (at most 8 times per call).
+    (at most 8 times per call). Reads that meet 502/503/504 or a network error are retried with a bounded
+    exponential backoff (1, 2, 4 ... 30 s, at most 8 times); while polling, a 404 for a system job or import job not
+    created yet is waited for, not a failure.
 
     Local (default, -Environment local): starts the local environment detached (`rapport local`, data and state in
     .local-data/) or reuses the one already running (state file .local-data/local.json), imports over HTTP exactly as
@@ -77,7 +80,12 @@
     Local only: port of a newly started local environment (default 5555; a free one when 5555 is taken).
 
 .PARAMETER TimeoutMinutes
-    Longest wait for an import (default 60, as pac's --max-async-wait-time).
+    Longest wait for an import, and for an earlier import of the same solution still in progress (default 60, as pac's
+    --max-async-wait-time). On timeout the import may still finish on the server; a rerun waits for it.
+
+.PARAMETER OverwriteUnmanagedCustomizations
+    Let the import replace unmanaged customizations made in the environment on top of Rapport's components (sent as
+    OverwriteUnmanagedCustomizations=true). Off by default, as pac's --force-overwrite: an admin's changes stay.
 
 .PARAMETER Authority
     Token authority (default https://login.microsoftonline.com); sovereign clouds use their own.
@@ -143,8 +151,10 @@ param(
     [ValidateRange(0, 65535)]
     [int] $Port = 5555,
 
-    [ValidateRange(1, 1440)]
-    [int] $TimeoutMinutes = 60,
+    [ValidateRange(0.01, 1440)]
+    [double] $TimeoutMinutes = 60,
+
+    [switch] $OverwriteUnmanagedCustomizations,
 
     [uri] $Authority = 'https://login.microsoftonline.com'
 )
@@ -153,6 +163,8 @@ Set-StrictMode -Version 3.0
 $script:RepoRoot = $PSScriptRoot
 $script:MaxRetries = 8
 $script:PollSeconds = 3
+$script:BackoffSeconds = 1
+$script:MaxBackoffSeconds = 30
 
 #region Messages and checks
 
@@ -245,30 +257,42 @@ function Get-SolutionInfo([string] $Path) {
 
 #region HTTP
 
-# One Web API call. 429: waits Retry-After seconds and retries (bounded). 401/403: a message that says what to fix.
-# Errors carry Dataverse's error message, never the request (which may hold the token or the zip).
+# One Web API call. 429: waits Retry-After seconds and retries; 502/503/504 and network errors: retries after a bounded
+# exponential backoff (1, 2, 4 ... 30 s) — GETs always, a POST only when the request never reached the server. Both at
+# most $script:MaxRetries times. 401/403: a message that says what to fix. -NotFoundIsNull: a 404 returns $null (a row
+# not there yet) instead of failing. Errors carry Dataverse's error message, never the request (token, zip).
 function Invoke-DataverseApi {
     param(
         [Parameter(Mandatory)] [string] $BaseUrl,
         [Parameter(Mandatory)] [string] $Path,
         [Parameter(Mandatory)] [securestring] $Token,
         [ValidateSet('GET', 'POST')] [string] $Method = 'GET',
-        [object] $Body
+        [object] $Body,
+        [switch] $NotFoundIsNull
     )
     $uri = $BaseUrl.TrimEnd('/') + '/api/data/v9.2/' + $Path
     $json = if ($null -ne $Body) { $Body | ConvertTo-Json -Depth 10 -Compress } else { $null }
     $headers = @{ 'OData-Version' = '4.0'; 'OData-MaxVersion' = '4.0'; Accept = 'application/json' }
+    $what = "$Method $(($Path -split '\?')[0])"
     for ($attempt = 0; ; $attempt++) {
         $request = @{
             Uri = $uri; Method = $Method; Headers = $headers; Authentication = 'Bearer'; Token = $Token
-            SkipHttpErrorCheck = $true; AllowUnencryptedAuthentication = $true; Verbose = $false; Debug = $false
+            SkipHttpErrorCheck = $true; AllowUnencryptedAuthentication = (Test-LoopbackUrl $BaseUrl); Verbose = $false; Debug = $false
             TimeoutSec = 300; ErrorAction = 'Stop'
         }
         if ($null -ne $json) { $request.Body = $json; $request.ContentType = 'application/json; charset=utf-8' }
         try {
             $response = Invoke-WebRequest @request
-        } catch [System.Net.Http.HttpRequestException] {
-            Stop-Deploy "Cannot reach $BaseUrl ($($_.Exception.Message)). Check the URL and the network."
+        } catch [System.Net.Http.HttpRequestException], [System.Threading.Tasks.TaskCanceledException], [System.TimeoutException] {
+            # Connection refused/reset or a timeout: a GET is safe to repeat; a POST is repeated only when nothing was sent.
+            $unsent = $_.Exception -is [System.Net.Http.HttpRequestException] -and $_.Exception.HttpRequestError -in 'ConnectionError', 'NameResolutionError', 'SecureConnectionError'
+            if (($Method -eq 'GET' -or $unsent) -and $attempt -lt $script:MaxRetries) {
+                $wait = Get-RetryDelay -RetryAfter '' -Attempt $attempt
+                Write-Detail "$what`: network error ($($_.Exception.Message)); retrying in $wait s."
+                Start-Sleep -Milliseconds ([int] ($wait * 1000))
+                continue
+            }
+            Stop-Deploy "Cannot reach $BaseUrl (${what}: $($_.Exception.Message)). Check the URL and the network, then run again$(if ($Method -eq 'POST') { '; a POST may have reached the server, so check Solution history in the maker portal first' })."
         }
         $status = [int] $response.StatusCode
         if ($status -eq 429 -and $attempt -lt $script:MaxRetries) {
@@ -277,18 +301,30 @@ function Invoke-DataverseApi {
             Start-Sleep -Milliseconds ([int] ($wait * 1000))
             continue
         }
+        # A gateway's 502/503/504: a GET is repeated; a POST only on 503 (refused whole), as a 502/504 may hide a request
+        # that ran (a repeated import is then found by the check for an import in progress).
+        if (($status -eq 503 -or ($Method -eq 'GET' -and $status -in 502, 504)) -and $attempt -lt $script:MaxRetries) {
+            $wait = Get-RetryDelay -RetryAfter ([string] ($response.Headers['Retry-After'] | Select-Object -First 1)) -Attempt $attempt
+            Write-Detail "$what`: HTTP $status (service briefly unavailable); retrying in $wait s (attempt $($attempt + 1) of $script:MaxRetries)."
+            Start-Sleep -Milliseconds ([int] ($wait * 1000))
+            continue
+        }
         $content = [string] $response.Content
         $data = if ($content.Trim().Length -gt 0) { try { $content | ConvertFrom-Json } catch { $null } } else { $null }
         if ($status -ge 200 -and $status -lt 300) { return $data }
+        if ($status -eq 404 -and $NotFoundIsNull) { return $null }
         $message = if ($data -and $data.PSObject.Properties['error']) { "$($data.error.message) [$($data.error.code)]" } else { "HTTP $status" }
         switch ($status) {
             401 { Stop-Deploy "401 Unauthorized from $BaseUrl`: the token was refused ($message). Check that the token is for this environment (scope $BaseUrl/.default), that the app registration has an application user in the environment, and, for the local environment, that the token matches the running one." }
             403 { Stop-Deploy "403 Forbidden from $BaseUrl`: the caller lacks a privilege ($message). Give the application user the System Administrator or System Customizer role." }
             429 { Stop-Deploy "Still throttled (429) after $script:MaxRetries retries: $message. Try again later." }
-            default { Stop-Deploy "$Method $Path failed with HTTP $status`: $message" }
+            { $_ -in 502, 503, 504 } { Stop-Deploy "$what failed with HTTP $status after $script:MaxRetries retries: the service stays unavailable. Check the environment's state in the Power Platform admin center, then run again." }
+            default { Stop-Deploy "$what failed with HTTP $status`: $message" }
         }
     }
 }
+
+function Test-LoopbackUrl([string] $Url) { $u = $null; [uri]::TryCreate($Url, [UriKind]::Absolute, [ref]$u) -and $u.IsLoopback }
 
 # Seconds to wait: the server's Retry-After (seconds or an HTTP date), else an exponential backoff.
 function Get-RetryDelay([string] $RetryAfter, [int] $Attempt) {
@@ -300,7 +336,7 @@ function Get-RetryDelay([string] $RetryAfter, [int] $Attempt) {
     if ([datetimeoffset]::TryParse($RetryAfter, [cultureinfo]::InvariantCulture, [System.Globalization.DateTimeStyles]::AssumeUniversal, [ref]$date)) {
         return [math]::Max(0, ($date - [datetimeoffset]::UtcNow).TotalSeconds)
     }
-    return [math]::Min(60, [math]::Pow(2, $Attempt))
+    return [math]::Min($script:MaxBackoffSeconds, $script:BackoffSeconds * [math]::Pow(2, $Attempt))
 }
 
 #endregion
@@ -482,23 +518,50 @@ function Get-FailedComponent([string] $ImportJobData) {
     }
 }
 
+# "Ready / Waiting For Resources", "Locked / In Progress"... (asyncoperation statecode / statuscode).
+function Get-AsyncStateName($Operation) {
+    $states = @{ 0 = 'Ready'; 1 = 'Suspended'; 2 = 'Locked'; 3 = 'Completed' }
+    $statuses = @{ 0 = 'Waiting For Resources'; 10 = 'Waiting'; 20 = 'In Progress'; 21 = 'Pausing'; 22 = 'Canceling'; 30 = 'Succeeded'; 31 = 'Failed'; 32 = 'Canceled' }
+    "$($states[[int] $Operation.statecode] ?? $Operation.statecode) / $($statuses[[int] $Operation.statuscode] ?? $Operation.statuscode)"
+}
+
+# What to do after a run that timed out: the import may still finish on the server.
+function Get-StillRunningAdvice {
+    'It may still finish on the server. Next: follow it in Solution history (https://make.powerapps.com > Solutions > See history) or in Settings > System jobs; run Deploy.ps1 again later (it waits for a running import of the same solution instead of starting another), with a longer -TimeoutMinutes if imports take that long; if it stays stuck, cancel its system job and run again.'
+}
+
 # Polls asyncoperations(<id>) until statecode 3 (Completed), with Write-Progress from the import job; returns the row.
+# "Not there yet" is not a failure: the system job may answer 404 just after the request, and the import job row exists
+# only once the system job starts (learn.microsoft.com/power-platform/alm/solution-async). State changes are printed.
 function Wait-AsyncOperation {
     param([string] $Url, [securestring] $Token, [string] $OperationId, [string] $ImportJobId, [string] $Activity)
     $deadline = [datetime]::UtcNow.AddMinutes($TimeoutMinutes)
     $started = [datetime]::UtcNow
+    $jobSeen = $false
+    $percent = 0
+    $shown = ''
     try {
         while ($true) {
-            $operation = Invoke-DataverseApi -BaseUrl $Url -Token $Token -Path "asyncoperations($OperationId)?`$select=statecode,statuscode,message,friendlymessage"
-            if ([int] $operation.statecode -eq 3) { return $operation }
-            $percent = 0
+            $operation = Invoke-DataverseApi -BaseUrl $Url -Token $Token -Path "asyncoperations($OperationId)?`$select=statecode,statuscode,message,friendlymessage" -NotFoundIsNull
+            if ($operation -and [int] $operation.statecode -eq 3) { return $operation }
+            $state = if ($operation) { "system job $(Get-AsyncStateName $operation)" } else { 'system job not visible yet (404)' }
             if ($ImportJobId) {
-                $job = Invoke-DataverseApi -BaseUrl $Url -Token $Token -Path "importjobs($ImportJobId)?`$select=progress"
-                if ($job -and $null -ne $job.progress) { $percent = [int][math]::Min(100, [double] $job.progress) }
+                $job = Invoke-DataverseApi -BaseUrl $Url -Token $Token -Path "importjobs($ImportJobId)?`$select=progress" -NotFoundIsNull
+                if ($job) {
+                    $jobSeen = $true
+                    if ($null -ne $job.progress) { $percent = [int][math]::Min(100, [double] $job.progress) }
+                    $state += ", import job at $percent%"
+                } elseif (-not $jobSeen) {
+                    $state += ', import job not created yet (404)'
+                }
             }
+            $line = $state -replace '\d+%', 'N%'
+            if ($line -ne $shown) { Write-Detail "$Activity`: $state"; $shown = $line }
             $elapsed = [int]([datetime]::UtcNow - $started).TotalSeconds
             Write-Progress -Activity $Activity -Status "$percent% ($elapsed s)" -PercentComplete $percent
-            if ([datetime]::UtcNow -gt $deadline) { Stop-Deploy "$Activity did not finish within $TimeoutMinutes minutes; it may still be running (async operation $OperationId)." }
+            if ([datetime]::UtcNow -gt $deadline) {
+                Stop-Deploy "$Activity did not finish within $TimeoutMinutes minutes ($state; system job $OperationId$(if ($ImportJobId) { ", import job $ImportJobId" })). $(Get-StillRunningAdvice)"
+            }
             Start-Sleep -Milliseconds ([int] ($script:PollSeconds * 1000))
         }
     } finally {
@@ -506,13 +569,44 @@ function Wait-AsyncOperation {
     }
 }
 
+# An import of the same solution still running (started by an earlier run that timed out, or by someone else): waits
+# for it to complete, because Dataverse refuses a second import while one runs. Import jobs older than 12 hours without
+# completedon are ignored (an import that died without finishing its row).
+function Wait-RunningImport([string] $Url, [securestring] $Token, [string] $UniqueName) {
+    $filter = [uri]::EscapeDataString("solutionname eq '$UniqueName' and completedon eq null")
+    $rows = @((Invoke-DataverseApi -BaseUrl $Url -Token $Token -Path "importjobs?`$select=importjobid,progress,startedon&`$filter=$filter").value)
+    $running = $rows | Where-Object { -not $_.startedon -or ([datetime]::UtcNow - ([datetimeoffset] $_.startedon).UtcDateTime).TotalHours -lt 12 } | Select-Object -First 1
+    if (-not $running) { return }
+    $id = $running.importjobid
+    Write-Detail "An import of $UniqueName is already in progress (import job $id, started $($running.startedon), $([int] $running.progress)%): waiting for it to finish before importing (up to $TimeoutMinutes minutes)."
+    $deadline = [datetime]::UtcNow.AddMinutes($TimeoutMinutes)
+    while ($true) {
+        $job = Invoke-DataverseApi -BaseUrl $Url -Token $Token -Path "importjobs($id)?`$select=progress,completedon" -NotFoundIsNull
+        if (-not $job -or $job.completedon) { Write-Detail 'The earlier import has finished; importing now.'; return }
+        if ([datetime]::UtcNow -gt $deadline) {
+            Stop-Deploy "An earlier import of $UniqueName is still in progress after $TimeoutMinutes minutes of waiting (import job $id at $([int] $job.progress)%); this run imported nothing. $(Get-StillRunningAdvice)"
+        }
+        Start-Sleep -Milliseconds ([int] ($script:PollSeconds * 1000))
+    }
+}
+
+# What to do after a failed import, from its message: a lower version, missing dependencies, a cancelled job, else
+# fix the named component.
+function Get-ImportAdvice([string] $Message, [bool] $Cancelled) {
+    if ($Cancelled) { return 'The system job was cancelled: run Deploy.ps1 again.' }
+    if ($Message -match 'older than the installed|lower version') { return 'Raise the version (VERSION file, then pack again) or uninstall the installed version first.' }
+    if ($Message -match 'dependenc|missing') { return 'Import the solutions it depends on first (Solution history in the maker portal lists the missing components), then run again.' }
+    return 'Fix the component named above and run Deploy.ps1 again; a failed import changes nothing in the environment. Full log: Solution history in the maker portal (https://make.powerapps.com > Solutions > See history).'
+}
+
 # Import (update or holding) + wait; on failure prints the failing components from the import job and stops.
 function Import-Solution {
-    param([string] $Url, [securestring] $Token, [string] $Path, [bool] $Holding, [string] $Activity)
+    param([string] $Url, [securestring] $Token, [string] $Path, [bool] $Holding, [string] $Activity, [bool] $Overwrite)
     $jobId = [guid]::NewGuid().ToString()
     $body = [ordered]@{
         CustomizationFile = [Convert]::ToBase64String([System.IO.File]::ReadAllBytes($Path))
-        OverwriteUnmanagedCustomizations = $true
+        # False by default, as pac and the Power Platform Build Tools: an admin's unmanaged changes stay on top.
+        OverwriteUnmanagedCustomizations = $Overwrite
         PublishWorkflows = $true
         ImportJobId = $jobId
     }
@@ -520,14 +614,16 @@ function Import-Solution {
     $response = Invoke-DataverseApi -BaseUrl $Url -Token $Token -Method POST -Path 'ImportSolutionAsync' -Body $body
     $operation = Wait-AsyncOperation -Url $Url -Token $Token -OperationId $response.AsyncOperationId -ImportJobId $jobId -Activity $Activity
     if ([int] $operation.statuscode -ne 30) {
-        $job = try { Invoke-DataverseApi -BaseUrl $Url -Token $Token -Path "importjobs($jobId)?`$select=data,solutionname,progress" } catch { $null }
+        $job = try { Invoke-DataverseApi -BaseUrl $Url -Token $Token -Path "importjobs($jobId)?`$select=data,solutionname,progress" -NotFoundIsNull } catch { $null }
         $failed = @(Get-FailedComponent ($job ? $job.data : $null))
-        Write-Host "    The import failed ($(if ([int] $operation.statuscode -eq 32) { 'cancelled' } else { 'failed' })): $($operation.friendlymessage ?? $operation.message)"
+        $cancelled = [int] $operation.statuscode -eq 32
+        $message = $operation.friendlymessage ?? $operation.message
+        Write-Host "    The import $(if ($cancelled) { 'was cancelled' } else { 'failed' }): $message"
         if ($failed.Count) {
             Write-Host '    Failing components (from the import job):'
             $failed | ForEach-Object { Write-Host "      - $_" }
         }
-        Stop-Deploy "The import of $(Split-Path $Path -Leaf) failed: $(if ($failed.Count) { $failed[0] } else { $operation.message }). Import job $jobId."
+        Stop-Deploy "The import of $(Split-Path $Path -Leaf) failed: $(if ($failed.Count) { $failed[0] } else { $message }). Import job $jobId, system job $($response.AsyncOperationId). Next: $(Get-ImportAdvice "$message $($failed -join ' ')" $cancelled)"
     }
 }
 
@@ -671,7 +767,9 @@ function Invoke-Deploy {
     }
 
     $mode = if ($Upgrade) { 'stage and upgrade (removes components dropped from this version)' } else { 'update' }
-    if (-not $PSCmdlet.ShouldProcess($url, "Import $label as $mode with ImportSolutionAsync, then publish all customizations")) {
+    $overwrite = "OverwriteUnmanagedCustomizations=$(if ($OverwriteUnmanagedCustomizations) { 'true' } else { 'false' })"
+    $publish = $info -and -not $info.Managed
+    if (-not $PSCmdlet.ShouldProcess($url, "Import $label as $mode with ImportSolutionAsync ($overwrite)$(if ($publish) { ', then publish all customizations' })")) {
         Write-Host "Plan complete (-WhatIf): nothing was built, started, imported or published."
         return
     }
@@ -692,14 +790,19 @@ function Invoke-Deploy {
         $holding = $false
     }
 
-    Write-Step "Importing $label into $url$(if ($holding) { ' as a holding solution' })"
-    Import-Solution -Url $url -Token $token -Path $zip -Holding $holding -Activity "Importing $label"
+    Wait-RunningImport $url $token $info.UniqueName
+    Write-Step "Importing $label into $url$(if ($holding) { ' as a holding solution' }) ($overwrite)"
+    Import-Solution -Url $url -Token $token -Path $zip -Holding $holding -Activity "Importing $label" -Overwrite ([bool] $OverwriteUnmanagedCustomizations)
     if ($holding) {
         Write-Step "Applying the upgrade (DeleteAndPromote)"
         Invoke-Promote $url $token $info.UniqueName
     }
-    Write-Step 'Publishing customizations'
-    Invoke-DataverseApi -BaseUrl $url -Token $token -Method POST -Path 'PublishAllXml' | Out-Null
+    if ($publish) {
+        Write-Step 'Publishing customizations'
+        Invoke-DataverseApi -BaseUrl $url -Token $token -Method POST -Path 'PublishAllXml' | Out-Null
+    } else {
+        Write-Detail 'No publish needed: a managed import publishes its customizations (PublishAllXml is for unmanaged imports).'
+    }
     $after = Get-InstalledSolution $url $token $info.UniqueName
 
     $change = if (-not $before) { 'new install' }

@@ -49,6 +49,7 @@ public sealed partial class LocalHost : IAsyncDisposable
     private readonly SignInSessions _sessions;
     private LocalDataStore? _data;
     private ServiceProtection? _protection;
+    private TransientFailures? _transient;
 
     private LocalHost(WebApplication app, DataverseEmulator env, string token, TimeProvider time)
     {
@@ -86,6 +87,9 @@ public sealed partial class LocalHost : IAsyncDisposable
         var app = builder.Build();
         var host = new LocalHost(app, env, options.Token ?? NewToken(), options.Time);
         host._protection = options.Throttle > 0 ? new ServiceProtection(options.Throttle, options.ThrottleRetryAfter) : null;
+        host._transient = options.TransientFailures > 0 ? new TransientFailures(options.TransientFailures) : null;
+        host._importer.JobDelay = options.ImportJobDelay;
+        host._importer.Duration = options.ImportDuration;
         if (options.DataDirectory is not null)
         {
             host.OpenData(options.DataDirectory, options.Sample);
@@ -272,6 +276,11 @@ public sealed partial class LocalHost : IAsyncDisposable
         }
 
         if (_protection is not null && await _protection.RejectAsync(context).ConfigureAwait(false))
+        {
+            return;
+        }
+
+        if (_transient is not null && await _transient.FailAsync(context).ConfigureAwait(false))
         {
             return;
         }

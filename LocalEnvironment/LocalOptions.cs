@@ -22,6 +22,17 @@ public sealed record LocalOptions
     /// <summary>How often the scheduled feed jobs run (digests, follow sweep); zero or less: never (tests call RunScheduledJobs).</summary>
     public TimeSpan JobInterval { get; init; } = TimeSpan.FromMinutes(15);
 
+    /// <summary>Test behaviour of a real organisation: an async import creates its importjob row only after this delay
+    /// (GET importjobs(id) answers 404 until then), as Dataverse's asynchronous service does when it is busy.</summary>
+    public TimeSpan ImportJobDelay { get; init; }
+
+    /// <summary>Test behaviour: every Nth Web API GET is answered by the "gateway" with 503, then 502 (0: off).</summary>
+    public int TransientFailures { get; init; }
+
+    /// <summary>Test behaviour: an async import stays In Progress (statuscode 20, job row at 12%) this long before it
+    /// runs; a long one is a stuck import.</summary>
+    public TimeSpan ImportDuration { get; init; }
+
     /// <summary>The clock of sign-in codes and sessions (tests pass their own to expire a code without waiting).</summary>
     public TimeProvider Time { get; init; } = TimeProvider.System;
 }

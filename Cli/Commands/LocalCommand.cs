@@ -25,6 +25,10 @@ internal static class LocalCommand
         sample.AcceptOnlyFromAmong("nonprofit", "sales");
         var throttle = new Option<int>("--throttle") { Description = "Simulate service protection limits: answer every Nth Web API request with 429 and Retry-After (default 0: off)." };
         var retryAfter = new Option<int>("--throttle-retry-after") { Description = "Seconds sent in Retry-After with a simulated 429 (default 1).", DefaultValueFactory = _ => 1 };
+        // Behaviours of a real organisation, for Deploy.ps1's tests (Tests/Deploy).
+        var jobDelay = new Option<double>("--import-delay") { Description = "Test behaviour: seconds before an async import's importjob row exists (404 until then)." };
+        var transient = new Option<int>("--transient-failures") { Description = "Test behaviour: answer every Nth Web API GET with 503, then 502 (default 0: off)." };
+        var duration = new Option<double>("--import-duration") { Description = "Test behaviour: seconds an async import stays In Progress before it runs (a long one is a stuck import)." };
         var command = new Command("local", "Run the local environment: the emulator served as Dataverse's Web API on 127.0.0.1.");
         command.Options.Add(port);
         command.Options.Add(token);
@@ -32,8 +36,12 @@ internal static class LocalCommand
         command.Options.Add(sample);
         command.Options.Add(throttle);
         command.Options.Add(retryAfter);
+        command.Options.Add(jobDelay);
+        command.Options.Add(transient);
+        command.Options.Add(duration);
         command.SetAction((parse, ct) => RunAsync(
-            new LocalOptions { Port = parse.GetValue(port), Token = parse.GetValue(token), DataDirectory = Path.GetFullPath(parse.GetValue(data) ?? DefaultDataDirectory()), Sample = parse.GetValue(sample), Throttle = parse.GetValue(throttle), ThrottleRetryAfter = parse.GetValue(retryAfter) },
+            new LocalOptions { Port = parse.GetValue(port), Token = parse.GetValue(token), DataDirectory = Path.GetFullPath(parse.GetValue(data) ?? DefaultDataDirectory()), Sample = parse.GetValue(sample), Throttle = parse.GetValue(throttle), ThrottleRetryAfter = parse.GetValue(retryAfter),
+                ImportJobDelay = TimeSpan.FromSeconds(parse.GetValue(jobDelay)), TransientFailures = parse.GetValue(transient), ImportDuration = TimeSpan.FromSeconds(parse.GetValue(duration)) },
             ct));
         return command;
     }

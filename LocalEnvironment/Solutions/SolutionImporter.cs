@@ -74,10 +74,10 @@ internal sealed partial class SolutionImporter
             throw new WebApiException("The parameter 'CustomizationFile' is not base64.");
         }
 
-        CreateJob(jobId);
         var holding = IsHolding(body);
         if (message == "ImportSolution")
         {
+            CreateJob(jobId, PeekName(zip));
             var error = Import(zip, jobId, holding);
             if (error is not null)
             {
@@ -87,15 +87,38 @@ internal sealed partial class SolutionImporter
             return ApiResponse.NoContent();
         }
 
+        // The system job exists at once (Ready, Waiting For Resources); the import job row when the job starts.
         var operationId = _env.Organization.SystemCreate(new Entity("asyncoperation")
         {
             ["name"] = "Import Solution",
             ["operationtype"] = new OptionSetValue(54),
             ["messagename"] = "ImportSolution",
-            ["startedon"] = _env.Clock.UtcNow,
+            ["statecode"] = new OptionSetValue(0),
+            ["statuscode"] = new OptionSetValue(0),
         });
-        _ = Task.Run(() =>
+        var delay = JobDelay;
+        if (delay <= TimeSpan.Zero)
         {
+            Start(operationId, jobId, zip);
+        }
+
+        _ = Task.Run(async () =>
+        {
+            if (delay > TimeSpan.Zero)
+            {
+                await Task.Delay(delay).ConfigureAwait(false);
+                lock (_gate)
+                {
+                    Start(operationId, jobId, zip);
+                    Changed?.Invoke();
+                }
+            }
+
+            if (Duration > TimeSpan.Zero)
+            {
+                await Task.Delay(Duration).ConfigureAwait(false);
+            }
+
             lock (_gate)
             {
                 var error = Import(zip, jobId, holding);
@@ -116,6 +139,41 @@ internal sealed partial class SolutionImporter
             ["AsyncOperationId"] = operationId.ToString("D"),
             ["ImportJobKey"] = jobId.ToString("D"),
         });
+    }
+
+    /// <summary>Test behaviour (LocalOptions.ImportJobDelay): how long an async import waits before its job row exists.</summary>
+    public TimeSpan JobDelay { get; set; }
+
+    /// <summary>Test behaviour (LocalOptions.ImportDuration): how long an async import stays In Progress.</summary>
+    public TimeSpan Duration { get; set; }
+
+    /// <summary>The system job goes In Progress and the import job row appears, named after the solution being imported.</summary>
+    private void Start(Guid operationId, Guid jobId, byte[] zip)
+    {
+        _env.SystemService.Update(new Entity("asyncoperation", operationId)
+        {
+            ["statecode"] = new OptionSetValue(2),
+            ["statuscode"] = new OptionSetValue(20),
+            ["startedon"] = _env.Clock.UtcNow,
+        });
+        CreateJob(jobId, PeekName(zip));
+        if (Duration > TimeSpan.Zero)
+        {
+            _env.SystemService.Update(new Entity("importjob", jobId) { ["progress"] = 12d });
+        }
+    }
+
+    /// <summary>The solution's unique name for the job row, or "" when the zip cannot be read (Import reports why).</summary>
+    private static string PeekName(byte[] zip)
+    {
+        try
+        {
+            return Read(zip).UniqueName;
+        }
+        catch (ImportRefusedException)
+        {
+            return "";
+        }
     }
 
     /// <summary>Imports and completes the job; returns null on success or the refusal message.</summary>
@@ -222,11 +280,11 @@ internal sealed partial class SolutionImporter
         }
     }
 
-    private void CreateJob(Guid jobId)
+    private void CreateJob(Guid jobId, string solution)
     {
         if (_env.Store.Find("importjob", jobId) is null)
         {
-            _env.Organization.SystemCreate(new Entity("importjob", jobId) { ["name"] = "Solution import", ["progress"] = 0d, ["startedon"] = _env.Clock.UtcNow });
+            _env.Organization.SystemCreate(new Entity("importjob", jobId) { ["name"] = "Solution import", ["solutionname"] = solution, ["progress"] = 0d, ["startedon"] = _env.Clock.UtcNow });
         }
     }
 

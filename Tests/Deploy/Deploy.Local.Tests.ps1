@@ -54,7 +54,10 @@ Describe 'Deploy.ps1 to a local environment' {
         $r = Deploy @('-SolutionFile', $Managed)
         $r.ExitCode | Should -Be 0 -Because $r.Output
         $r.Output | Should -Match '==> Importing Rapport 1\.0\.0\.0 \(managed\)'
-        $r.Output | Should -Match '==> Publishing customizations'
+        # PublishAllXml is needed only after unmanaged imports (learn.microsoft.com/power-apps/developer/data-platform/webapi/reference/publishallxml).
+        $r.Output | Should -Match 'No publish needed: a managed import'
+        $r.Output | Should -Not -Match '==> Publishing customizations'
+        $r.Output | Should -Match 'OverwriteUnmanagedCustomizations=false'
         $r.Output | Should -Match 'Solution:\s+Rapport 1\.0\.0\.0 \(managed\)'
         $r.Output | Should -Match 'Change:\s+new install'
         $r.Output | Should -Match 'Duration:\s+[\d.]+ s'

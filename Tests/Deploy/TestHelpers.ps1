@@ -18,13 +18,15 @@ function Get-RapportCommand {
     return @('bash', (Join-Path $script:Repo 'rapport'))
 }
 
-# `rapport local --port 0 --token <t> --data <dir> [--throttle N]`; returns url, token, process, data dir.
-function Start-TestEnvironment([int] $Throttle = 0, [int] $RetryAfter = 1) {
+# `rapport local --port 0 --token <t> --data <dir> [--throttle N] [test behaviours, e.g. --import-delay 2]`; returns
+# url, token, process, data dir.
+function Start-TestEnvironment([int] $Throttle = 0, [int] $RetryAfter = 1, [string[]] $Behaviour = @()) {
     $data = New-TestDirectory 'env'
     $token = [guid]::NewGuid().ToString('N')
     $cli = Get-RapportCommand
     $arguments = @($cli[1..($cli.Count - 1)]) + @('local', '--port', '0', '--token', $token, '--data', (Join-Path $data 'data'))
     if ($Throttle -gt 0) { $arguments += @('--throttle', $Throttle, '--throttle-retry-after', $RetryAfter) }
+    $arguments += $Behaviour
     $log = Join-Path $data 'out.log'
     $process = Start-Process -FilePath $cli[0] -ArgumentList $arguments -RedirectStandardOutput $log -RedirectStandardError (Join-Path $data 'err.log') -PassThru
     $deadline = [datetime]::UtcNow.AddMinutes(4)
