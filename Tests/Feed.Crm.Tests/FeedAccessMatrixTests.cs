@@ -287,6 +287,26 @@ public sealed class FeedAccessMatrixTests
     }
 
     [Test]
+    public void A_mentioned_record_in_a_latest_comment_shows_without_its_name_to_a_reader_who_cannot_read_it()
+    {
+        var donor = _w.As(Person.Outsider).Create(new Entity("contact") { ["lastname"] = "Major donor" });
+        _w.As(Person.Outsider).Execute(new OrganizationRequest("GrantAccess")
+        {
+            ["Target"] = new EntityReference("contact", donor),
+            ["Principal"] = new EntityReference("systemuser", _w.Id(Person.Author)),
+            ["AccessMask"] = 1,
+        });
+        _w.As(Person.Author).Create(new Entity(FeedTables.Comment)
+        {
+            ["rapport_postid"] = new EntityReference(FeedTables.Post, _w.Post),
+            ["rapport_text"] = $"Ask @[contact,{donor:D},\"Major donor\"] too",
+        });
+
+        Assert.That(_w.RecordFeed(Person.Author, _w.Board), Does.Contain("Ask @Major donor too"), "Ada reads the donor (shared)");
+        Assert.That(_w.RecordFeed(Person.Colleague, _w.Board), Does.Contain("Ask @a record you can").And.Not.Contain("Major donor"), "the comment reaches Bea on the post");
+    }
+
+    [Test]
     public void Losing_access_by_an_owner_change_takes_effect_at_the_next_read()
     {
         Assert.That(_w.RecordFeed(Person.Author, _w.Board), Does.Contain(SecuredFeedWorld.Secret));

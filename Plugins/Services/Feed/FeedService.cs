@@ -111,7 +111,7 @@ public static class FeedService
     private static Dictionary<string, IReadOnlyList<Guid>> WithMentionedRecords(IReadOnlyDictionary<string, IReadOnlyList<Guid>> regarding, IEnumerable<Entity> rows)
     {
         var all = regarding.ToDictionary(p => p.Key, p => new HashSet<Guid>(p.Value), StringComparer.Ordinal);
-        foreach (var record in rows.SelectMany(r => MentionedRecords(FeedData.Str(r, "rapport_text"))))
+        foreach (var record in rows.SelectMany(r => StoredTexts(r).SelectMany(MentionedRecords)))
         {
             if (!all.TryGetValue(record.Table, out var ids))
             {
@@ -123,6 +123,10 @@ public static class FeedService
 
         return all.ToDictionary(p => p.Key, p => (IReadOnlyList<Guid>)p.Value.ToList(), StringComparer.Ordinal);
     }
+
+    /// <summary>The post's text and the texts of the latest comments it carries: both reach the reader.</summary>
+    private static IEnumerable<string> StoredTexts(Entity row) =>
+        new[] { FeedData.Str(row, "rapport_text") }.Concat(LatestComments.Read(FeedData.Str(row, "rapport_latestcomments")).Select(c => c.StoredText));
 
     private static IEnumerable<RecordRef> MentionedRecords(string storedText)
     {
@@ -357,7 +361,8 @@ public static class FeedService
             CommentCount = FeedData.Int(row, "rapport_commentcount"),
             LikeCount = FeedData.Int(row, "rapport_likecount"),
             LikedByMe = row.Contains("r.rapport_reactionid"),
-            LatestComments = LatestComments.Read(FeedData.Str(row, "rapport_latestcomments")).Select(c => c.ToFeedComment()).ToList(),
+            LatestComments = LatestComments.Read(FeedData.Str(row, "rapport_latestcomments"))
+                .Select(c => (c with { StoredText = HideUnreadableMentions(c.StoredText, visible) }).ToFeedComment()).ToList(),
         };
     }
 
