@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using Rapport.Domain.Clv.Data;
 using Rapport.Domain.Clv.Fitting;
+using Rapport.Domain.Clv.Crm;
 using Rapport.Domain.Clv.Models;
 
 namespace Rapport.Clv.Tests;
@@ -19,7 +20,7 @@ public class FitDiagnosticsTests
     {
         var rows = GoldenData.CdnowSummary();
 
-        var d = FitDiagnostics.Assess(ModelCatalog.Fit(model, rows), rows);
+        var d = FitDiagnostics.Assess(ModelCatalog.Fit(model, rows, LedgerModelFitter.Judged), rows);
 
         Assert.Multiple(() =>
         {
@@ -39,7 +40,7 @@ public class FitDiagnosticsTests
     {
         var rows = Enumerable.Range(0, 300).Select(i => new CustomerSummary($"c{i}", 0, 0, 10 + (i % 40))).ToList();
 
-        var d = FitDiagnostics.Assess(ModelCatalog.Fit(model, rows), rows);
+        var d = FitDiagnostics.Assess(ModelCatalog.Fit(model, rows, LedgerModelFitter.Judged), rows);
 
         Assert.Multiple(() =>
         {
@@ -53,7 +54,7 @@ public class FitDiagnosticsTests
     {
         var rows = Enumerable.Range(0, 200).Select(i => new CustomerSummary($"c{i}", 1 + (i % 5), 10, 30, 25)).ToList();
 
-        var d = FitDiagnostics.Assess(GammaGammaModel.Fit(rows), rows);
+        var d = FitDiagnostics.Assess(GammaGammaModel.Fit(rows, LedgerModelFitter.Judged), rows);
 
         Assert.Multiple(() =>
         {
@@ -67,7 +68,7 @@ public class FitDiagnosticsTests
     {
         var rows = new List<CustomerSummary> { new("a", 2, 20, 30), new("b", 0, 0, 25), new("c", 5, 28, 30) };
 
-        var d = FitDiagnostics.Assess(BgNbdModel.Fit(rows), rows);
+        var d = FitDiagnostics.Assess(BgNbdModel.Fit(rows, LedgerModelFitter.Judged), rows);
 
         Assert.Multiple(() =>
         {
@@ -97,7 +98,7 @@ public class FitDiagnosticsTests
             return new CustomerSummary($"c{i}", x, 10, 30, total / x);
         }).ToList();
 
-        var fit = GammaGammaModel.Fit(rows);
+        var fit = GammaGammaModel.Fit(rows, LedgerModelFitter.Judged);
         var d = FitDiagnostics.Assess(fit, rows);
 
         Assert.Multiple(() =>
@@ -113,7 +114,7 @@ public class FitDiagnosticsTests
     {
         var rows = GoldenData.CdnowSummary();
 
-        var json = FitDiagnostics.Assess(BgNbdModel.Fit(rows), rows).ToJson();
+        var json = FitDiagnostics.Assess(BgNbdModel.Fit(rows, LedgerModelFitter.Judged), rows).ToJson();
 
         Assert.That(json, Does.StartWith("{\"model\":\"bgnbd\",\"verdict\":\"Usable\",\"reasons\":[],\"converged\":true,")
             .And.Contain("\"customers\":2357,\"repeatCustomers\":946,\"standardErrorsFinite\":true,\"parameters\":[{\"name\":\"r\",\"value\":0.24")

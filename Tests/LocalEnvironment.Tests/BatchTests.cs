@@ -35,7 +35,7 @@ public sealed class BatchTests
 
         var (status, contentType, text) = await SendAsync(body);
         var statusLines = Regex.Matches(text, @"^HTTP/1\.1 (\d{3})", RegexOptions.Multiline).Select(m => m.Groups[1].Value).ToArray();
-        var zeta = await _data.ValuesAsync("accounts?$select=name&$filter=name eq 'Zeta'&$expand=account_contact_parentcustomerid($select=lastname)");
+        var zeta = await _data.ValuesAsync("accounts?$select=name&$filter=name eq 'Zeta'&$expand=contact_customer_accounts($select=lastname)");
 
         Assert.Multiple(() =>
         {
@@ -45,7 +45,7 @@ public sealed class BatchTests
             Assert.That(text, Does.Contain("Content-Type: multipart/mixed; boundary=changesetresponse_"));
             Assert.That(text, Does.Contain("\"name\":\"Alpha\""));
             Assert.That(Regex.Matches(text, "^Content-ID: [12]\r$", RegexOptions.Multiline), Has.Count.EqualTo(2));
-            Assert.That(zeta.Single()!["account_contact_parentcustomerid"]!.AsArray().Select(c => (string?)c!["lastname"]), Is.EqualTo(new[] { "Zed" }));
+            Assert.That(zeta.Single()!["contact_customer_accounts"]!.AsArray().Select(c => (string?)c!["lastname"]), Is.EqualTo(new[] { "Zed" }));
         });
     }
 

@@ -39,7 +39,7 @@ public sealed class ODataQueryTests
             Assert.That((string?)account.Element(edm + "Key")!.Element(edm + "PropertyRef")!.Attribute("Name"), Is.EqualTo("accountid"));
             Assert.That(account.Elements(edm + "Property").Single(p => (string?)p.Attribute("Name") == "_primarycontactid_value").Attribute("Type")!.Value, Is.EqualTo("Edm.Guid"));
             Assert.That(account.Elements(edm + "NavigationProperty").Single(p => (string?)p.Attribute("Name") == "primarycontactid").Attribute("Type")!.Value, Is.EqualTo("Microsoft.Dynamics.CRM.contact"));
-            Assert.That(account.Elements(edm + "NavigationProperty").Single(p => (string?)p.Attribute("Name") == "account_contact_parentcustomerid").Attribute("Type")!.Value, Is.EqualTo("Collection(Microsoft.Dynamics.CRM.contact)"));
+            Assert.That(account.Elements(edm + "NavigationProperty").Single(p => (string?)p.Attribute("Name") == "contact_customer_accounts").Attribute("Type")!.Value, Is.EqualTo("Collection(Microsoft.Dynamics.CRM.contact)"));
             Assert.That(xml.Descendants(edm + "EntitySet").Any(s => (string?)s.Attribute("Name") == "accounts" && (string?)s.Attribute("EntityType") == "Microsoft.Dynamics.CRM.account"), Is.True);
             Assert.That(xml.Descendants(edm + "EntityContainer").Single().Attribute("Name")!.Value, Is.EqualTo("System"));
             var getFeed = xml.Descendants(edm + "Function").Single(f => (string?)f.Attribute("Name") == "rapport_GetFeed");
@@ -119,10 +119,10 @@ public sealed class ODataQueryTests
 
     // learn.microsoft.com/power-apps/developer/data-platform/webapi/query/filter-rows#filter-using-data-from-related-tables:
     // any/all over a collection-valued navigation property; rows the caller cannot read never decide a match.
-    [TestCase("account_contact_parentcustomerid/any(c: c/lastname eq 'Baker')", false, "Alpha")]
-    [TestCase("account_contact_parentcustomerid/any(c: c/lastname eq 'Baker')", true, "")]
-    [TestCase("account_contact_parentcustomerid/any(c: c/creditlimit ge 100)", true, "Alpha,Beta")]
-    [TestCase("account_contact_parentcustomerid/all(c: c/lastname ne 'Baker')", false, "Beta,Delta,Gamma")]
+    [TestCase("contact_customer_accounts/any(c: c/lastname eq 'Baker')", false, "Alpha")]
+    [TestCase("contact_customer_accounts/any(c: c/lastname eq 'Baker')", true, "")]
+    [TestCase("contact_customer_accounts/any(c: c/creditlimit ge 100)", true, "Alpha,Beta")]
+    [TestCase("contact_customer_accounts/all(c: c/lastname ne 'Baker')", false, "Beta,Delta,Gamma")]
     [TestCase("primarycontactid/fullname eq 'Ann Abbot'", false, "Alpha")]
     public async Task Lambda_and_navigation_filters_match_through_related_rows(string filter, bool asAnn, string expected)
     {
@@ -152,7 +152,7 @@ public sealed class ODataQueryTests
     [Test]
     public async Task Expand_single_and_collection_valued_navigation_properties()
     {
-        var rows = await _data.ValuesAsync("accounts?$select=name&$orderby=name&$expand=primarycontactid($select=fullname),account_contact_parentcustomerid($select=lastname;$filter=creditlimit gt 50;$orderby=lastname desc;$top=1)");
+        var rows = await _data.ValuesAsync("accounts?$select=name&$orderby=name&$expand=primarycontactid($select=fullname),contact_customer_accounts($select=lastname;$filter=creditlimit gt 50;$orderby=lastname desc;$top=1)");
         var alpha = rows.Single(r => (string?)r!["name"] == "Alpha")!;
         var beta = rows.Single(r => (string?)r!["name"] == "Beta")!;
 
@@ -161,17 +161,17 @@ public sealed class ODataQueryTests
             Assert.That((string?)alpha["primarycontactid"]!["fullname"], Is.EqualTo("Ann Abbot"));
             Assert.That((string?)alpha["primarycontactid"]!["contactid"], Is.EqualTo(_data.AnnContact.ToString()));
             Assert.That(beta["primarycontactid"], Is.Null);
-            Assert.That(alpha["account_contact_parentcustomerid"]!.AsArray().Select(c => (string?)c!["lastname"]), Is.EqualTo(new[] { "Baker" }));
-            Assert.That(beta["account_contact_parentcustomerid"]!.AsArray().Select(c => (string?)c!["lastname"]), Is.EqualTo(new[] { "Cole" }));
+            Assert.That(alpha["contact_customer_accounts"]!.AsArray().Select(c => (string?)c!["lastname"]), Is.EqualTo(new[] { "Baker" }));
+            Assert.That(beta["contact_customer_accounts"]!.AsArray().Select(c => (string?)c!["lastname"]), Is.EqualTo(new[] { "Cole" }));
         });
     }
 
     [Test]
     public async Task Expand_is_trimmed_to_the_rows_the_caller_may_read()
     {
-        var rows = await _data.ValuesAsync("accounts?$select=name&$filter=name eq 'Alpha'&$expand=account_contact_parentcustomerid($select=lastname)", asAnn: true);
+        var rows = await _data.ValuesAsync("accounts?$select=name&$filter=name eq 'Alpha'&$expand=contact_customer_accounts($select=lastname)", asAnn: true);
 
-        Assert.That(rows.Single()!["account_contact_parentcustomerid"]!.AsArray().Select(c => (string?)c!["lastname"]), Is.EqualTo(new[] { "Abbot" }));
+        Assert.That(rows.Single()!["contact_customer_accounts"]!.AsArray().Select(c => (string?)c!["lastname"]), Is.EqualTo(new[] { "Abbot" }));
     }
 
     // learn.microsoft.com/power-apps/developer/data-platform/webapi/query/aggregate-data: aggregate and groupby rows

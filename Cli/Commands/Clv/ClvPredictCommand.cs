@@ -104,6 +104,7 @@ public static class ClvPredictCommand
             throw new ClvInputException($"Model file '{path}' is from a fit that did not converge (converged: false); its parameters are not estimates. Refit before predicting.", "model-file");
         }
 
+        ModelCatalog.RequireEstimates(file.Parameters);
         return file;
     }
 

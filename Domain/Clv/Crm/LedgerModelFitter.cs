@@ -24,6 +24,9 @@ public sealed record LedgerFit(ClvModelSpec Spec, double LogLikelihood, int Samp
 /// </summary>
 public static class LedgerModelFitter
 {
+    /// <summary>Standard errors for the diagnostics; a fit at the edge of the parameter space is kept and judged, not thrown.</summary>
+    public static FitOptions Judged { get; } = new(StandardErrors: true, RefuseBoundary: false);
+
     public static LedgerFit Fit(string kind, IReadOnlyList<KeyValuePair<string, CustomerLedger>> sample, DateTime asOf, string sampling, FitOptions? options = null, IReadOnlyDictionary<string, ClvSegment>? segments = null)
     {
         var name = ClvModelSpec.NormaliseKind(kind, "Kind");
@@ -32,7 +35,7 @@ public static class LedgerModelFitter
             Unit = name == BgBbModel.ModelName ? ClvModelSpec.YearUnit : "week",
             Sampling = sampling,
         };
-        options ??= new FitOptions(StandardErrors: true);
+        options ??= Judged;
         var rows = new List<CustomerSummary>(sample.Count);
         foreach (var customer in sample)
         {
@@ -59,11 +62,18 @@ public static class LedgerModelFitter
         }
 
         var spec = template with { Parameters = fit.Parameters, FittedOn = asOf, Retention = RetentionRates.Measure(retention, asOf) };
-        spec.Validate($"The fitted {name} model");
+        var diagnostics = FitDiagnostics.Assess(fit, rows);
+        if (diagnostics.Verdict != FitVerdict.Unusable)
+        {
+            // An Unusable fit (e.g. parameters run off to a bound) is stored with its reasons and can never score, so
+            // its parameters are not held to the range a usable model must respect.
+            spec.Validate($"The fitted {name} model");
+        }
+
         var holdout = LedgerHoldout.Run(name, sample, asOf, template, options with { StandardErrors = false });
         return new LedgerFit(spec, fit.LogLikelihood, rows.Count, holdout.MeanAbsoluteError, fit.Converged)
         {
-            Diagnostics = FitDiagnostics.Assess(fit, rows),
+            Diagnostics = diagnostics,
             Holdout = holdout,
         };
     }

@@ -91,7 +91,11 @@ public static class ModelFitter
             throw new ClvNumericException($"{model}: the likelihood could not be evaluated anywhere the optimiser searched.");
         }
 
-        RequireInterior(model, names, result.Point);
+        if (options.RefuseBoundary)
+        {
+            RequireInterior(model, names, result.Point);
+        }
+
         var values = Exp(result.Point);
         var ll = logLikelihood(values, new double[values.Length]);
         var errors = options.StandardErrors ? StandardErrors(negative, result.Point, values) : null;

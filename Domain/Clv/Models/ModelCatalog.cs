@@ -44,15 +44,25 @@ public static class ModelCatalog
             throw new ClvInputException($"Model parameter '{name}' is missing or not a finite positive number.", name);
         }
 
-        // A fit refuses estimates beyond e^±23 (the likelihood had no maximum); a saved model there is not usable.
-        if (v < 1e-10 || v > 1e10)
-        {
-            throw new ClvInputException(
-                $"Model parameter '{name}' = {v.ToString("R", System.Globalization.CultureInfo.InvariantCulture)} is outside 1e-10 to 1e10: it comes from a fit whose likelihood had no maximum, not from an estimate. Refit on more customers.",
-                name);
-        }
-
         return v;
+    }
+
+    /// <summary>
+    /// Refuses a saved model whose parameters lie beyond what a fit accepts as an estimate (e^±23: the likelihood had no
+    /// maximum). The command line applies it to model files; the CRM judges such fits with their diagnostics instead
+    /// (a collapsed BG/NBD with a → 0 still predicts, with a warning).
+    /// </summary>
+    public static void RequireEstimates(IReadOnlyDictionary<string, double> parameters)
+    {
+        foreach (var p in parameters)
+        {
+            if (p.Value < 1e-10 || p.Value > 1e10)
+            {
+                throw new ClvInputException(
+                    $"Model parameter '{p.Key}' = {p.Value.ToString("R", System.Globalization.CultureInfo.InvariantCulture)} is outside 1e-10 to 1e10: it comes from a fit whose likelihood had no maximum, not from an estimate. Refit on more customers.",
+                    p.Key);
+            }
+        }
     }
 
     private static ClvInputException Unknown(string model) =>
