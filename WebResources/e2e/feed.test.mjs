@@ -212,7 +212,11 @@ describe("CLV & engagement card", () => {
       const card = page.frameLocator("#WebResource_rapport_insights");
       await card.locator(".ri-clv .ri-value").waitFor({ timeout: 15000 });
       const clv = await card.locator(".ri-clv .ri-value").textContent();
-      assert.equal(clv, new Intl.NumberFormat("en-US", { style: "currency", currency: insights.currency || "USD", maximumFractionDigits: 0 }).format(insights.clv));
+      const money = new Intl.NumberFormat("en-US", { style: "currency", currency: insights.currency || "USD", maximumFractionDigits: 0 }).format(insights.clv);
+      // A model judged less than Usable shows the figure as approximate, with its reasons beside it (issue 22).
+      const weak = !!insights.model?.verdict && insights.model.verdict !== "Usable";
+      assert.equal(clv, weak ? `≈ ${money}` : money);
+      assert.equal(await card.locator(".ri-warning").count(), weak ? 1 : 0, `model verdict ${insights.model?.verdict}`);
       assert.equal(await card.locator(".ri-tx .ri-value").textContent(), insights.expectedTransactions12m.toFixed(1));
       const pct = Math.round(insights.pAlive * 100);
       assert.match(await card.locator(".ri-palive").textContent(), new RegExp(`\\b${pct}\\s?%`));
