@@ -52,7 +52,7 @@ public static class ClvBenchmark
         {
             // Reading the file is part of what a user waits for: timed once (cold, as a fit command reads it).
             var load = Stopwatch.StartNew();
-            var rows = SummaryCsv.Read(plan.Input);
+            var rows = SummaryCsv.ReadColumns(plan.Input);
             loadMs = Math.Round(load.Elapsed.TotalMilliseconds, 1);
             foreach (var model in plan.InputModels)
             {
@@ -61,9 +61,9 @@ public static class ClvBenchmark
         }
         else
         {
-            var cdnow = SummaryCsv.Read(Path.Combine(dataDirectory, "cdnow_customers_summary.csv"));
-            var spend = SummaryCsv.Read(Path.Combine(dataDirectory, "cdnow_customers_summary_with_transactions.csv"));
-            var donations = SummaryCsv.Read(Path.Combine(dataDirectory, "donations.csv"));
+            var cdnow = SummaryCsv.ReadColumns(Path.Combine(dataDirectory, "cdnow_customers_summary.csv"));
+            var spend = SummaryCsv.ReadColumns(Path.Combine(dataDirectory, "cdnow_customers_summary_with_transactions.csv"));
+            var donations = SummaryCsv.ReadColumns(Path.Combine(dataDirectory, "donations.csv"));
             fits.Add(Time(BgNbdModel.ModelName, "cdnow", cdnow, plan.Repeats, options));
             fits.Add(Time(MbgNbdModel.ModelName, "cdnow", cdnow, plan.Repeats, options));
             fits.Add(Time(ParetoNbdModel.ModelName, "cdnow", cdnow, plan.Repeats, options));
@@ -78,7 +78,7 @@ public static class ClvBenchmark
                     var synthetic = BgNbdSimulator.Generate(Published, size, seed: 42, resolution: 0);
                     generateMs = Math.Max(generateMs, watch.Elapsed.TotalMilliseconds);
                     Save(plan.SaveSynthetic, size, synthetic);
-                    fits.Add(Time(model, $"synthetic-{size}", synthetic, plan.Repeats, options));
+                    fits.Add(Time(model, $"synthetic-{size}", SummaryColumns.From(synthetic), plan.Repeats, options));
                     if (largest == null || synthetic.Count > largest.Count)
                     {
                         largest = synthetic;
@@ -118,7 +118,7 @@ public static class ClvBenchmark
         SummaryCsv.Write(writer, rows);
     }
 
-    private static FitFigure Time(string model, string dataset, List<CustomerSummary> customers, int repeats, FitOptions options)
+    private static FitFigure Time(string model, string dataset, SummaryColumns customers, int repeats, FitOptions options)
     {
         FitResult? fit = null;
         double best = double.PositiveInfinity, bestCpu = double.PositiveInfinity;

@@ -86,7 +86,7 @@ public static class ClvFitCommand
         command.Options.Add(json);
         command.SetAction(parseResult => ClvAction.Run(parseResult, output =>
         {
-            var customers = inputs.Load(parseResult);
+            var customers = inputs.LoadColumns(parseResult);
             // The command line asks for standard errors and may use every core; the plugins do neither.
             var options = new FitOptions(parseResult.GetValue(penalizer), StandardErrors: true, Parallel: true);
             var runs = Math.Max(1, parseResult.GetValue(repeat));

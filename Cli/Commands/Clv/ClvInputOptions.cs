@@ -24,6 +24,10 @@ internal sealed class ClvInputOptions
         command.Options.Add(TimeUnit);
     }
 
+    /// <summary>The customers as columns, for fitting: a summary file is streamed without a record per customer.</summary>
+    public SummaryColumns LoadColumns(ParseResult parseResult) =>
+        parseResult.GetValue(Transactions) ? SummaryColumns.From(Load(parseResult)) : SummaryCsv.ReadColumns(parseResult.GetValue(Input)!);
+
     public List<CustomerSummary> Load(ParseResult parseResult)
     {
         var path = parseResult.GetValue(Input)!;

@@ -1,7 +1,6 @@
 using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
-using System.Text;
 
 namespace Rapport.Domain.Clv.Data;
 
@@ -13,6 +12,10 @@ namespace Rapport.Domain.Clv.Data;
 public sealed class Csv
 {
     private readonly TextReader reader;
+    private readonly char[] buffer = new char[16384];
+    private readonly CsvFields scratch = new();
+    private int position;
+    private int filled;
     private int line;
     private int column;
     private bool atEnd;
@@ -45,42 +48,58 @@ public sealed class Csv
     /// <summary>The next record's fields, or null at the end of the input. A blank line is a record of one empty field.</summary>
     public string[]? ReadRecord()
     {
-        if (atEnd || reader.Peek() < 0)
+        if (!ReadRecord(scratch))
         {
-            atEnd = true;
             return null;
         }
 
+        var fields = new string[scratch.Count];
+        for (var i = 0; i < fields.Length; i++)
+        {
+            fields[i] = scratch[i];
+        }
+
+        return fields;
+    }
+
+    /// <summary>Reads the next record into <paramref name="fields"/> (reused: no allocation per record); false at the end of the input.</summary>
+    public bool ReadRecord(CsvFields fields)
+    {
+        fields.Clear();
+        if (atEnd || Peek() < 0)
+        {
+            atEnd = true;
+            return false;
+        }
+
         RecordLine = line;
-        var fields = new List<string>();
         while (true)
         {
-            fields.Add(ReadField(out var end));
-            if (end)
+            fields.Begin(fields.End);
+            if (ReadField(fields))
             {
-                return fields.ToArray();
+                return true;
             }
         }
     }
 
-    /// <summary>One field; <paramref name="end"/> is true when it closed its record.</summary>
-    private string ReadField(out bool end)
+    /// <summary>One field appended to <paramref name="fields"/>; true when it closed its record.</summary>
+    private bool ReadField(CsvFields fields)
     {
-        var text = new StringBuilder();
-        while (reader.Peek() == ' ')
+        while (Peek() == ' ')
         {
             Next();
         }
 
-        if (reader.Peek() != '"')
+        if (Peek() != '"')
         {
             while (true)
             {
-                var c = reader.Peek();
+                var c = Peek();
                 if (c < 0 || c == ',' || c == '\r' || c == '\n')
                 {
-                    end = EndOfField();
-                    return text.ToString().TrimEnd(' ');
+                    fields.TrimEnd();
+                    return EndOfField();
                 }
 
                 if (c == '"')
@@ -88,7 +107,7 @@ public sealed class Csv
                     throw Error(line, column + 1, "a quote inside an unquoted field (quote the whole field and double the quotes inside it)");
                 }
 
-                text.Append((char)Next());
+                fields.Append((char)Next());
             }
         }
 
@@ -105,30 +124,29 @@ public sealed class Csv
 
             if (c != '"')
             {
-                text.Append((char)c);
+                fields.Append((char)c);
                 continue;
             }
 
-            if (reader.Peek() == '"')
+            if (Peek() == '"')
             {
-                text.Append('"');
+                fields.Append('"');
                 Next();
                 continue;
             }
 
-            while (reader.Peek() == ' ')
+            while (Peek() == ' ')
             {
                 Next();
             }
 
-            var after = reader.Peek();
+            var after = Peek();
             if (after >= 0 && after != ',' && after != '\r' && after != '\n')
             {
                 throw Error(line, column + 1, $"'{(char)after}' after a closing quote (expected a comma or the end of the line)");
             }
 
-            end = EndOfField();
-            return text.ToString();
+            return EndOfField();
         }
     }
 
@@ -141,7 +159,7 @@ public sealed class Csv
             return false;
         }
 
-        if (c == '\r' && reader.Peek() == '\n')
+        if (c == '\r' && Peek() == '\n')
         {
             Next();
         }
@@ -149,10 +167,37 @@ public sealed class Csv
         return true;
     }
 
+    /// <summary>The next character without consuming it (-1 at the end); reads the input in blocks, not a call per character.</summary>
+    private int Peek()
+    {
+        if (position == filled)
+        {
+            if (atEnd)
+            {
+                return -1;
+            }
+
+            filled = reader.Read(buffer, 0, buffer.Length);
+            position = 0;
+            if (filled <= 0)
+            {
+                filled = 0;
+                return -1;
+            }
+        }
+
+        return buffer[position];
+    }
+
     private int Next()
     {
-        var c = reader.Read();
-        if (c == '\n' || (c == '\r' && reader.Peek() != '\n'))
+        var c = Peek();
+        if (c >= 0)
+        {
+            position++;
+        }
+
+        if (c == '\n' || (c == '\r' && Peek() != '\n'))
         {
             line++;
             column = 0;

@@ -23,26 +23,61 @@ public sealed record CustomerSummary(string Id, int Frequency, double Recency, d
         {
             // Messages are built only for a bad row: a million good rows should cost no strings.
             var row = rows[i];
-            Check(row.Frequency >= 0, i, row, "frequency", row.Frequency, "must be a non-negative whole number");
-            Check(IsFinite(row.Recency) && row.Recency >= 0, i, row, "recency", row.Recency, "must be a finite number >= 0");
-            Check(IsFinite(row.T) && row.T > 0, i, row, "T", row.T, "must be a finite number > 0");
-            Check(row.Recency <= row.T * (1 + 1e-9) + 1e-9, i, row, "recency", row.Recency, "must not exceed T");
-            Check(IsFinite(row.MonetaryValue) && row.MonetaryValue >= 0, i, row, "monetary value", row.MonetaryValue, "must be a finite number >= 0");
-            Check(IsFinite(row.Weight) && row.Weight > 0, i, row, "weights", row.Weight, "must be a finite number > 0");
-            Check(row.Frequency > 0 || row.Recency == 0, i, row, "recency", row.Recency, "must be 0 when frequency is 0");
+            var problem = Problem(row.Frequency, row.Recency, row.T, row.MonetaryValue, row.Weight, out var column, out var value);
+            if (problem != null)
+            {
+                throw new ClvInputException($"Invalid {column} at row {i + 1} (customer '{row.Id}'): {Text(value)} {problem}.", column);
+            }
         }
+    }
+
+    /// <summary>The first rule a row breaks (null when none), with the column and value to name.</summary>
+    internal static string? Problem(int x, double tx, double T, double monetaryValue, double weight, out string column, out double value)
+    {
+        column = "recency";
+        value = tx;
+        if (x < 0)
+        {
+            column = "frequency";
+            value = x;
+            return "must be a non-negative whole number";
+        }
+
+        if (!(IsFinite(tx) && tx >= 0))
+        {
+            return "must be a finite number >= 0";
+        }
+
+        if (!(IsFinite(T) && T > 0))
+        {
+            column = "T";
+            value = T;
+            return "must be a finite number > 0";
+        }
+
+        if (!(tx <= T * (1 + 1e-9) + 1e-9))
+        {
+            return $"must not exceed T ({Text(T)})";
+        }
+
+        if (!(IsFinite(monetaryValue) && monetaryValue >= 0))
+        {
+            column = "monetary value";
+            value = monetaryValue;
+            return "must be a finite number >= 0";
+        }
+
+        if (!(IsFinite(weight) && weight > 0))
+        {
+            column = "weights";
+            value = weight;
+            return "must be a finite number > 0";
+        }
+
+        return x > 0 || tx == 0 ? null : "must be 0 when frequency is 0";
     }
 
     internal static bool IsFinite(double v) => !double.IsNaN(v) && !double.IsInfinity(v);
 
-    private static void Check(bool ok, int index, CustomerSummary row, string column, double value, string rule)
-    {
-        if (!ok)
-        {
-            var detail = rule == "must not exceed T" ? $"{rule} ({Text(row.T)})" : rule;
-            throw new ClvInputException($"Invalid {column} at row {index + 1} (customer '{row.Id}'): {Text(value)} {detail}.", column);
-        }
-    }
-
-    private static string Text(double v) => v.ToString("R", CultureInfo.InvariantCulture);
+    internal static string Text(double v) => v.ToString("R", CultureInfo.InvariantCulture);
 }

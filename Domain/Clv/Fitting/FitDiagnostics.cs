@@ -79,9 +79,6 @@ public sealed record FitDiagnostics(
     /// <summary>Judges a fit against the rows it was fitted on (weights count as customers).</summary>
     public static FitDiagnostics Assess(FitResult fit, IReadOnlyList<CustomerSummary> rows)
     {
-        var unusable = new List<string>();
-        var warnings = new List<string>();
-        var spend = ModelCatalog.IsSpendModel(fit.Model);
         double customers = 0, repeaters = 0;
         var values = new List<double>();
         foreach (var row in rows)
@@ -93,6 +90,33 @@ public sealed record FitDiagnostics(
                 values.Add(row.MonetaryValue);
             }
         }
+
+        return Assess(fit, customers, repeaters, values);
+    }
+
+    /// <summary>As <see cref="Assess(FitResult, IReadOnlyList{CustomerSummary})"/>, for customers read as columns.</summary>
+    public static FitDiagnostics Assess(FitResult fit, SummaryColumns rows)
+    {
+        double customers = 0, repeaters = 0;
+        var values = new List<double>();
+        for (var i = 0; i < rows.Count; i++)
+        {
+            customers += rows.Weight[i];
+            if (rows.Frequency[i] > 0)
+            {
+                repeaters += rows.Weight[i];
+                values.Add(rows.MonetaryValue[i]);
+            }
+        }
+
+        return Assess(fit, customers, repeaters, values);
+    }
+
+    private static FitDiagnostics Assess(FitResult fit, double customers, double repeaters, List<double> values)
+    {
+        var unusable = new List<string>();
+        var warnings = new List<string>();
+        var spend = ModelCatalog.IsSpendModel(fit.Model);
 
         var used = spend ? repeaters : customers;
         var who = spend ? "repeat customers" : "customers";

@@ -24,6 +24,21 @@ public sealed record BgBbModel(double Alpha, double Beta, double Gamma, double D
     public static FitResult Fit(IReadOnlyList<CustomerSummary> customers, FitOptions? options = null)
     {
         RequireDiscrete(customers);
+        return Fit(SummaryColumns.From(customers), options);
+    }
+
+    public static FitResult Fit(SummaryColumns customers, FitOptions? options = null)
+    {
+        for (var i = 0; i < customers.Count; i++)
+        {
+            if (!Discrete(customers.Frequency[i], customers.Recency[i], customers.T[i]))
+            {
+                throw new ClvInputException(
+                    $"Invalid BG/BB row {i + 1}: recency and periods must be whole numbers with frequency <= recency <= periods, got x={customers.Frequency[i]}, t_x={customers.Recency[i]}, n={customers.T[i]}.",
+                    "recency");
+            }
+        }
+
         var data = CompressedSummary.From(customers);
         return ModelFitter.Fit(ModelName, ParameterNames, new double[] { 1, 1, 1, 1 }, data, LogLikelihood, options);
     }
@@ -143,7 +158,7 @@ public sealed record BgBbModel(double Alpha, double Beta, double Gamma, double D
         for (var i = 0; i < customers.Count; i++)
         {
             var c = customers[i];
-            if (!IsWhole(c.Recency) || !IsWhole(c.T) || c.Frequency > c.Recency || c.T > 100_000)
+            if (!Discrete(c.Frequency, c.Recency, c.T))
             {
                 throw new ClvInputException(
                     $"Invalid BG/BB row {i + 1} (customer '{c.Id}'): recency and periods must be whole numbers with frequency <= recency <= periods, got x={c.Frequency}, t_x={c.Recency}, n={c.T}.",
@@ -151,6 +166,8 @@ public sealed record BgBbModel(double Alpha, double Beta, double Gamma, double D
             }
         }
     }
+
+    private static bool Discrete(int x, double tx, double n) => IsWhole(tx) && IsWhole(n) && x <= tx && n <= 100_000;
 
     private static int History(int x, double tx, double T)
     {

@@ -19,9 +19,12 @@ public sealed record GammaGammaModel(double P, double Q, double Gamma)
 
     public static GammaGammaModel From(FitResult fit) => new(fit["p"], fit["q"], fit["gamma"]);
 
-    public static FitResult Fit(IReadOnlyList<CustomerSummary> customers, FitOptions? options = null)
+    public static FitResult Fit(IReadOnlyList<CustomerSummary> customers, FitOptions? options = null) => Fit(Repeaters(customers), options);
+
+    public static FitResult Fit(SummaryColumns customers, FitOptions? options = null) => Fit(Repeaters(customers), options);
+
+    private static FitResult Fit(CompressedSummary data, FitOptions? options)
     {
-        var data = Repeaters(customers);
         var mean = 0.0;
         for (var i = 0; i < data.Count; i++)
         {
@@ -41,6 +44,22 @@ public sealed record GammaGammaModel(double P, double Q, double Gamma)
             {
                 throw new ClvInputException(
                     $"Invalid monetary value at row {i + 1} (customer '{customers[i].Id}'): a customer with repeat purchases needs an average value > 0, got {customers[i].MonetaryValue}.",
+                    "zbar");
+            }
+        }
+
+        return CompressedSummary.From(customers, useValue: true, repeatersOnly: true);
+    }
+
+    /// <summary>As <see cref="Repeaters(IReadOnlyList{CustomerSummary})"/>, for columns (the error names the row number).</summary>
+    public static CompressedSummary Repeaters(SummaryColumns customers)
+    {
+        for (var i = 0; i < customers.Count; i++)
+        {
+            if (customers.Frequency[i] > 0 && !(customers.MonetaryValue[i] > 0))
+            {
+                throw new ClvInputException(
+                    $"Invalid monetary value at row {i + 1}: a customer with repeat purchases needs an average value > 0, got {customers.MonetaryValue[i]}.",
                     "zbar");
             }
         }

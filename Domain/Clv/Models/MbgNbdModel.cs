@@ -18,7 +18,9 @@ public sealed record MbgNbdModel(double R, double Alpha, double A, double B) : I
 
     public static MbgNbdModel From(FitResult fit) => new(fit["r"], fit["alpha"], fit["a"], fit["b"]);
 
-    public static FitResult Fit(IReadOnlyList<CustomerSummary> customers, FitOptions? options = null)
+    public static FitResult Fit(IReadOnlyList<CustomerSummary> customers, FitOptions? options = null) => Fit(SummaryColumns.From(customers), options);
+
+    public static FitResult Fit(SummaryColumns customers, FitOptions? options = null)
     {
         var data = CompressedSummary.From(customers);
         var start = new[] { 1, BgNbdModel.MeanT(data), 1, 1 };

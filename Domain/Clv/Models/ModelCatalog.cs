@@ -20,6 +20,17 @@ public static class ModelCatalog
         _ => throw Unknown(model),
     };
 
+    /// <summary>Fits from columns (a streamed summary file): no per-customer objects.</summary>
+    public static FitResult Fit(string model, SummaryColumns customers, FitOptions? options = null) => Normalise(model) switch
+    {
+        BgNbdModel.ModelName => BgNbdModel.Fit(customers, options),
+        MbgNbdModel.ModelName => MbgNbdModel.Fit(customers, options),
+        ParetoNbdModel.ModelName => ParetoNbdModel.Fit(customers, options),
+        GammaGammaModel.ModelName => GammaGammaModel.Fit(customers, options),
+        BgBbModel.ModelName => BgBbModel.Fit(customers, options),
+        _ => throw Unknown(model),
+    };
+
     /// <summary>A purchase-count model from saved parameters; Gamma-Gamma is a spend model, see <see cref="CreateSpendModel"/>.</summary>
     public static ITransactionModel CreateTransactionModel(string model, IReadOnlyDictionary<string, double> p) => Normalise(model) switch
     {

@@ -22,7 +22,9 @@ public sealed record ParetoNbdModel(double R, double Alpha, double S, double Bet
 
     public static ParetoNbdModel From(FitResult fit) => new(fit["r"], fit["alpha"], fit["s"], fit["beta"]);
 
-    public static FitResult Fit(IReadOnlyList<CustomerSummary> customers, FitOptions? options = null)
+    public static FitResult Fit(IReadOnlyList<CustomerSummary> customers, FitOptions? options = null) => Fit(SummaryColumns.From(customers), options);
+
+    public static FitResult Fit(SummaryColumns customers, FitOptions? options = null)
     {
         var data = CompressedSummary.From(customers);
         var meanT = BgNbdModel.MeanT(data);
