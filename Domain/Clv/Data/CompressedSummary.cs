@@ -157,6 +157,28 @@ public sealed class CompressedSummary
         return new CompressedSummary(x, tx, t, value, weight);
     }
 
+    /// <summary>Rows 0, k, 2k, …: an evenly spread sample of the distinct rows, with their weights.</summary>
+    public CompressedSummary EveryNth(int k)
+    {
+        k = Math.Max(1, k);
+        var n = (Count + k - 1) / k;
+        var x = new int[n];
+        var tx = new double[n];
+        var t = new double[n];
+        var value = new double[n];
+        var weight = new double[n];
+        for (var i = 0; i < n; i++)
+        {
+            x[i] = X[i * k];
+            tx[i] = Tx[i * k];
+            t[i] = T[i * k];
+            value[i] = Value[i * k];
+            weight[i] = Weight[i * k];
+        }
+
+        return new CompressedSummary(x, tx, t, value, weight);
+    }
+
     /// <summary>A power of two at least twice the row count: probe chains stay short.</summary>
     private static int TableSize(int rows)
     {

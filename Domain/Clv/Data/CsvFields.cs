@@ -52,6 +52,20 @@ public sealed class CsvFields
         lengths[Count - 1]++;
     }
 
+    internal void Append(char[] source, int from, int count)
+    {
+        var at = starts[Count - 1] + lengths[Count - 1];
+        if (at + count > Text.Length)
+        {
+            var grown = Text;
+            System.Array.Resize(ref grown, System.Math.Max(Text.Length * 2, at + count));
+            Text = grown;
+        }
+
+        System.Array.Copy(source, from, Text, at, count);
+        lengths[Count - 1] += count;
+    }
+
     /// <summary>Drops trailing spaces of the current field (unquoted fields are trimmed).</summary>
     internal void TrimEnd()
     {

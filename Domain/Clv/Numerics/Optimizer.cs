@@ -22,12 +22,16 @@ public static class Optimizer
             start,
             maxIterations);
 
-    /// <summary>Minimises a function that returns its value and writes its gradient into the second argument.</summary>
-    public static OptimizerResult Minimize(Func<double[], double[], double> objective, double[] start, int maxIterations = 500)
+    /// <summary>
+    /// Minimises a function that returns its value and writes its gradient into the second argument. An
+    /// <paramref name="inverseHessian"/> estimate (from a fit of a sample of the same data, say) replaces the identity
+    /// BFGS otherwise starts from, so it needs no iterations to learn the curvature again.
+    /// </summary>
+    public static OptimizerResult Minimize(Func<double[], double[], double> objective, double[] start, int maxIterations = 500, double[,]? inverseHessian = null)
     {
         Func<double[], double[], double> f = (x, g) => Safe(objective, x, g);
         var scaleTolerance = 1e-7;
-        var bfgs = Bfgs(f, (double[])start.Clone(), maxIterations, scaleTolerance);
+        var bfgs = Bfgs(f, (double[])start.Clone(), maxIterations, scaleTolerance, inverseHessian);
         if (bfgs.Converged)
         {
             return bfgs;
@@ -91,7 +95,7 @@ public static class Optimizer
         }
     }
 
-    private static OptimizerResult Bfgs(Func<double[], double[], double> f, double[] x, int maxIterations, double tolerance)
+    private static OptimizerResult Bfgs(Func<double[], double[], double> f, double[] x, int maxIterations, double tolerance, double[,]? initial = null)
     {
         var n = x.Length;
         var g = new double[n];
@@ -101,7 +105,7 @@ public static class Optimizer
             return new OptimizerResult(x, fx, 0, false, "bfgs", double.PositiveInfinity);
         }
 
-        var h = Identity(n);
+        var h = initial != null ? (double[,])initial.Clone() : Identity(n);
         var iteration = 0;
         var converged = false;
         for (; iteration < maxIterations; iteration++)
@@ -167,7 +171,7 @@ public static class Optimizer
             var sy = Dot(s, y);
             if (sy > 1e-12)
             {
-                if (iteration == 0)
+                if (iteration == 0 && initial == null)
                 {
                     h = Identity(n, sy / Dot(y, y));
                 }
@@ -187,7 +191,7 @@ public static class Optimizer
             }
         }
 
-        return new OptimizerResult(x, fx, iteration, converged, "bfgs", MaxAbs(g));
+        return new OptimizerResult(x, fx, iteration, converged, "bfgs", MaxAbs(g), h);
     }
 
     private static void Update(double[,] h, double[] s, double[] y, double sy)

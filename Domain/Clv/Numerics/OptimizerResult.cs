@@ -3,8 +3,9 @@ namespace Rapport.Domain.Clv.Numerics;
 /// <summary>Where a minimisation ended and whether it met its convergence test.</summary>
 public sealed class OptimizerResult
 {
-    public OptimizerResult(double[] point, double value, int iterations, bool converged, string method, double gradientNorm)
+    public OptimizerResult(double[] point, double value, int iterations, bool converged, string method, double gradientNorm, double[,]? inverseHessian = null)
     {
+        InverseHessian = inverseHessian;
         Point = point;
         Value = value;
         Iterations = iterations;
@@ -23,6 +24,9 @@ public sealed class OptimizerResult
 
     /// <summary>"bfgs", or "bfgs+nelder-mead" when the fallback ran.</summary>
     public string Method { get; }
+
+    /// <summary>BFGS's estimate of the inverse Hessian at <see cref="Point"/> (null after the simplex fallback): a warm start for a related problem.</summary>
+    public double[,]? InverseHessian { get; }
 
     /// <summary>Largest absolute gradient component at <see cref="Point"/>.</summary>
     public double GradientNorm { get; }
