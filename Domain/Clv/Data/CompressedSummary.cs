@@ -89,24 +89,23 @@ public sealed class CompressedSummary
 
     /// <summary>
     /// Groups identical rows (in order of first appearance, so the likelihood sums in the same order however the rows
-    /// arrived) with an open-addressing table of row positions: 8 bytes per customer, no key objects or dictionary entries.
+    /// arrived) with an open-addressing table of first rows and a group number per row: 12 bytes per customer, no key
+    /// objects or dictionary entries, and the grouped arrays allocated once at their final size.
     /// </summary>
     public static CompressedSummary From(SummaryColumns rows, bool useValue = false, bool repeatersOnly = false)
     {
+        // Pass 1: each row's group, numbered in order of first appearance; the table holds the first row of each group.
         var n = rows.Count;
         var slots = new int[TableSize(n)];
         var mask = slots.Length - 1;
-        var x = new int[n];
-        var tx = new double[n];
-        var t = new double[n];
-        var value = new double[n];
-        var weight = new double[n];
+        var group = new int[n];
         var count = 0;
         for (var i = 0; i < n; i++)
         {
             var xi = rows.Frequency[i];
             if (repeatersOnly && xi == 0)
             {
+                group[i] = -1;
                 continue;
             }
 
@@ -117,22 +116,17 @@ public sealed class CompressedSummary
             var slot = (int)(Hash(xi, txi, ti, vi) & (uint)mask);
             while (true)
             {
-                var at = slots[slot] - 1;
-                if (at < 0)
+                var first = slots[slot] - 1;
+                if (first < 0)
                 {
-                    slots[slot] = count + 1;
-                    x[count] = xi;
-                    tx[count] = txi;
-                    t[count] = ti;
-                    value[count] = vi;
-                    weight[count] = rows.Weight[i];
-                    count++;
+                    slots[slot] = i + 1;
+                    group[i] = count++;
                     break;
                 }
 
-                if (x[at] == xi && tx[at] == txi && t[at] == ti && value[at] == vi)
+                if (rows.Frequency[first] == xi && rows.Recency[first] + 0.0 == txi && rows.T[first] + 0.0 == ti && (!useValue || rows.MonetaryValue[first] + 0.0 == vi))
                 {
-                    weight[at] += rows.Weight[i];
+                    group[i] = group[first];
                     break;
                 }
 
@@ -145,13 +139,34 @@ public sealed class CompressedSummary
             throw new ClvInputException("No customers left to fit: every customer has frequency 0 (no repeat purchases).");
         }
 
-        if (count < n)
+        // Pass 2: arrays of the exact size, weights summed in row order.
+        var x = new int[count];
+        var tx = new double[count];
+        var t = new double[count];
+        var value = new double[count];
+        var weight = new double[count];
+        var filled = 0;
+        for (var i = 0; i < n; i++)
         {
-            Array.Resize(ref x, count);
-            Array.Resize(ref tx, count);
-            Array.Resize(ref t, count);
-            Array.Resize(ref value, count);
-            Array.Resize(ref weight, count);
+            var k = group[i];
+            if (k < 0)
+            {
+                continue;
+            }
+
+            if (k == filled)
+            {
+                x[k] = rows.Frequency[i];
+                tx[k] = rows.Recency[i] + 0.0;
+                t[k] = rows.T[i] + 0.0;
+                value[k] = useValue ? rows.MonetaryValue[i] + 0.0 : 0;
+                weight[k] = rows.Weight[i];
+                filled++;
+            }
+            else
+            {
+                weight[k] += rows.Weight[i];
+            }
         }
 
         return new CompressedSummary(x, tx, t, value, weight);

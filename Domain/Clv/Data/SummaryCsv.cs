@@ -45,9 +45,10 @@ public static class SummaryCsv
     {
         var columns = new SummaryColumns(16384);
         var layout = Layout.Open(reader);
+        Func<string> where = layout.Where;
         while (layout.Next(out var x, out var tx, out var T, out var value, out var weight))
         {
-            columns.Add(x, tx, T, value, weight, layout.Where);
+            columns.Add(x, tx, T, value, weight, where);
         }
 
         if (columns.Count == 0)
@@ -183,9 +184,27 @@ public static class SummaryCsv
 
         private double Number(int index)
         {
+            // Whole numbers of up to 15 digits (counts, weights, often T) are exact as doubles: no general parse needed.
+            var text = Fields.Text;
+            int start = Fields.Start(index), length = Fields.Length(index);
+            if (length > 0 && length <= 15)
+            {
+                long whole = 0;
+                var i = start;
+                for (; i < start + length && text[i] >= '0' && text[i] <= '9'; i++)
+                {
+                    whole = (whole * 10) + (text[i] - '0');
+                }
+
+                if (i == start + length)
+                {
+                    return whole;
+                }
+            }
+
 #if NETCOREAPP
             // The span overload parses exactly as the string one does, without the string.
-            var ok = double.TryParse(new ReadOnlySpan<char>(Fields.Text, Fields.Start(index), Fields.Length(index)), NumberStyles.Float, CultureInfo.InvariantCulture, out var v);
+            var ok = double.TryParse(new ReadOnlySpan<char>(text, start, length), NumberStyles.Float, CultureInfo.InvariantCulture, out var v);
 #else
             var ok = double.TryParse(Fields[index], NumberStyles.Float, CultureInfo.InvariantCulture, out var v);
 #endif
