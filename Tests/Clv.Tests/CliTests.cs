@@ -148,6 +148,11 @@ public class CliTests
         Assert.That(fits[0].GetProperty("dataset").GetString(), Is.EqualTo("cdnow_customers_summary.csv"));
         Assert.That(fits[0].GetProperty("customers").GetDouble(), Is.EqualTo(2357));
         Assert.That(fits[1].GetProperty("parameters").GetProperty("beta").GetDouble(), Is.EqualTo(11.669).Within(0.05));
+        Assert.That(fits[0].GetProperty("distinctRows").GetInt32(), Is.EqualTo(1016));
+        // Reading the file is reported beside the fits (a user waits for both), and the process's peak memory.
+        Assert.That(json.RootElement.GetProperty("inputLoadMs").GetDouble(), Is.GreaterThan(0));
+        Assert.That(json.RootElement.GetProperty("inputLoadCpuMs").ValueKind, Is.EqualTo(JsonValueKind.Number));
+        Assert.That(json.RootElement.GetProperty("peakWorkingSetBytes").GetInt64(), Is.GreaterThan(0));
     }
 
     [Test]
