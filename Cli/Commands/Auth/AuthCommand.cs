@@ -134,7 +134,7 @@ internal static partial class AuthCommand
         var text = e switch
         {
             AuthException => e.Message,
-            MsalServiceException service => $"Sign-in failed ({service.ErrorCode}): {FirstLine(service.Message)}",
+            MsalServiceException service => $"Sign-in failed ({service.ErrorCode}): {ServerSentence(service.Message)}{Hint(service.ErrorCode)}",
             MsalException msal => $"Sign-in failed ({msal.ErrorCode}): {FirstLine(msal.Message)}",
             HttpRequestException http => $"Cannot reach the authority ({FirstLine(http.Message)}): check the network and --authority",
             OperationCanceledException => "Sign-in was cancelled",
@@ -150,6 +150,25 @@ internal static partial class AuthCommand
     }
 
     private static string FirstLine(string message) => message.Split('\n', 2)[0].Trim();
+
+    /// <summary>The authority's own first sentence ("AADSTS7000215: Invalid client secret provided"), without MSAL's preamble or trace ids.</summary>
+    private static string ServerSentence(string message)
+    {
+        var at = message.IndexOf("AADSTS", StringComparison.Ordinal);
+        var text = FirstLine(at >= 0 ? message[at..] : message);
+        var end = text.IndexOf(". ", StringComparison.Ordinal);
+        return (end > 0 ? text[..end] : text).TrimEnd('.');
+    }
+
+    /// <summary>What to check for the errors an admin meets most (https://learn.microsoft.com/entra/identity-platform/reference-error-codes).</summary>
+    private static string Hint(string code) => code switch
+    {
+        "invalid_client" => "; check --tenant-id, --client-id and the secret or certificate (a secret may have expired)",
+        "unauthorized_client" => "; check --client-id and that the app registration allows this flow",
+        "invalid_scope" => "; check --environment (the scope is <environment>/.default)",
+        "invalid_request" => "; check --tenant-id and --authority",
+        _ => string.Empty,
+    };
 
     [GeneratedRegex(@"\s*\(Parameter '[^']*'\)", RegexOptions.CultureInvariant)]
     private static partial Regex ParameterSuffix();
