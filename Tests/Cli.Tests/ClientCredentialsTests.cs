@@ -252,3 +252,17 @@ public sealed class ClientCredentialsTests
     private static List<string> Thumbprints(JsonElement header) =>
         new[] { "x5t#S256", "x5t" }.Where(n => header.TryGetProperty(n, out _)).Select(n => header.GetProperty(n).GetString()!).ToList();
 }
+
+/// <summary>Whatever fails, the user reads one sentence: no stack trace, no .NET "(Parameter 'x')" suffix.</summary>
+public sealed class ErrorSentenceTests
+{
+    [Test]
+    public void An_argument_exception_loses_its_parameter_suffix() =>
+        Assert.That(Commands.Auth.AuthCommand.Sentence(new ArgumentException("The client id must not be empty.", "clientId")),
+            Is.EqualTo("rapport auth token failed: The client id must not be empty."));
+
+    [Test]
+    public void A_multi_line_message_keeps_its_first_line_and_ends_with_a_period() =>
+        Assert.That(Commands.Auth.AuthCommand.Sentence(new InvalidOperationException("Something went wrong\n   at Frame.One()\n   at Frame.Two()")),
+            Is.EqualTo("rapport auth token failed: Something went wrong."));
+}

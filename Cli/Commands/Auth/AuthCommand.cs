@@ -54,9 +54,9 @@ internal static partial class AuthCommand
                     : JsonSerializer.Serialize(new { accessToken = result.Value, expiresOn = result.ExpiresOn.UtcDateTime.ToString("O") }));
                 return 0;
             }
-            catch (Exception e) when (Sentence(e) is { } sentence)
+            catch (Exception e)
             {
-                errors.WriteLine(sentence);
+                errors.WriteLine(Sentence(e));
                 return 2;
             }
 
@@ -129,7 +129,7 @@ internal static partial class AuthCommand
     }
 
     /// <summary>One sentence for the user: MSAL's first line (its AADSTS code and text), never a stack trace or "(Parameter 'x')".</summary>
-    internal static string? Sentence(Exception e)
+    internal static string Sentence(Exception e)
     {
         var text = e switch
         {
@@ -138,13 +138,8 @@ internal static partial class AuthCommand
             MsalException msal => $"Sign-in failed ({msal.ErrorCode}): {FirstLine(msal.Message)}",
             HttpRequestException http => $"Cannot reach the authority ({FirstLine(http.Message)}): check the network and --authority",
             OperationCanceledException => "Sign-in was cancelled",
-            _ => null,
+            _ => $"rapport auth token failed: {FirstLine(e.Message)}",
         };
-        if (text is null)
-        {
-            return null;
-        }
-
         text = ParameterSuffix().Replace(text, string.Empty).Trim();
         return text.EndsWith('.') ? text : text + ".";
     }
