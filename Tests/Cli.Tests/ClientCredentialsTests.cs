@@ -128,6 +128,41 @@ public sealed class ClientCredentialsTests
     }
 
     [Test]
+    public async Task Certificate_by_thumbprint_is_found_in_the_current_users_store()
+    {
+        using var appCertificate = TestCertificates.Create("rapport-test-store", server: false);
+        using var store = new X509Store(StoreName.My, StoreLocation.CurrentUser);
+        store.Open(OpenFlags.ReadWrite);
+        store.Add(appCertificate);
+        try
+        {
+            var (exit, _, errors) = await AuthCli.RunAsync(AuthCli.Provider(_standIn), null, null,
+                AuthCli.Arguments(_standIn, "--flow", "certificate", "--certificate-thumbprint", appCertificate.Thumbprint.ToLowerInvariant()));
+
+            Assert.That(exit, Is.EqualTo(0), errors);
+            Assert.That(SignatureValid(_standIn.Requests.Single().Form["client_assertion"], appCertificate), Is.True);
+        }
+        finally
+        {
+            store.Remove(appCertificate);
+        }
+    }
+
+    [Test]
+    public async Task An_unknown_thumbprint_says_where_it_looked()
+    {
+        var (exit, _, errors) = await AuthCli.RunAsync(AuthCli.Provider(_standIn), null, null,
+            AuthCli.Arguments(_standIn, "--flow", "certificate", "--certificate-thumbprint", "00 11 22 33 44 55 66 77 88 99 AA BB CC DD EE FF 00 11 22 33"));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(exit, Is.EqualTo(2));
+            Assert.That(errors.Trim(), Is.EqualTo("No certificate with thumbprint 00112233445566778899AABBCCDDEEFF00112233 in the CurrentUser or LocalMachine 'My' store: import it there, or pass --certificate-path."));
+            Assert.That(_standIn.Requests, Is.Empty);
+        });
+    }
+
+    [Test]
     public async Task Certificate_with_a_wrong_password_is_one_sentence_and_exit_code_2()
     {
         using var appCertificate = TestCertificates.Create("rapport-test-app", server: false);
