@@ -125,6 +125,11 @@
     Stages and upgrades the managed solution in a Dataverse environment with client credentials.
 
 .EXAMPLE
+    dotnet pwsh ./Deploy.ps1 -Environment https://contoso.crm4.dynamics.com -WorkloadIdentity
+    In a pipeline with workload identity federation (AZURE_FEDERATED_TOKEN_FILE, AZURE_TENANT_ID, AZURE_CLIENT_ID set
+    by the pipeline or AKS): no secret anywhere.
+
+.EXAMPLE
     dotnet pwsh ./Deploy.ps1 -Environment https://contoso.crm.dynamics.com -DeviceCode -TenantId contoso.onmicrosoft.com -Unmanaged -WhatIf
     Shows the plan for an unmanaged import with an interactive sign-in, changing nothing.
 
@@ -133,7 +138,8 @@
 
 .NOTES
     Run with PowerShell 7: `dotnet tool restore` then `dotnet pwsh ./Deploy.ps1` (the repository's dotnet-tools.json
-    pins PowerShell 7.6.9). The local environment supports holding imports and DeleteAndPromote; a staged upgrade is
+    pins PowerShell 7.6.9). RAPPORT_CLI names the rapport tool to run for tokens (an installed one, or a rapport.dll)
+    instead of ./rapport. The local environment supports holding imports and DeleteAndPromote; a staged upgrade is
     kept in memory only.
 #>
 [CmdletBinding(SupportsShouldProcess, DefaultParameterSetName = 'Managed')]
