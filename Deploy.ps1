@@ -19,13 +19,23 @@
     .local-data/) or reuses the one already running (state file .local-data/local.json), imports over HTTP exactly as
     for a real environment, optionally seeds sample data (-Sample) and prints the URL to open and how to stop it.
 
-    Tokens, in this order:
-      1. RAPPORT_ACCESS_TOKEN environment variable: a bearer token you already have (e.g. from az or a pipeline).
-      2. Local environment: the token in the state file, never printed.
-      3. -DeviceCode: interactive sign-in with a device code (public client -ClientId, default: Azure CLI's).
-      4. Client credentials: -TenantId, -ClientId and the secret from RAPPORT_CLIENT_SECRET or -Credential
-         (user name = client id, password = secret). The scope is <environment>/.default.
-    There is deliberately no plain-text secret parameter. Secrets and tokens are never written to the output.
+    Tokens come from `rapport auth token` (Microsoft's authentication library, MSAL.NET); this script does no OAuth
+    itself. In this order:
+      1. RAPPORT_ACCESS_TOKEN environment variable: a bearer token you already have (used as is, never renewed).
+      2. Local environment (a loopback URL): a short-lived token from its POST /rapport/token, for the environment's
+         own token (the state file's, else RAPPORT_CLIENT_SECRET or -Credential's password).
+      3. -ManagedIdentity: the Azure resource's managed identity (-ClientId for a user-assigned one).
+      4. -WorkloadIdentity: workload identity federation; the federated token file in AZURE_FEDERATED_TOKEN_FILE,
+         -TenantId/-ClientId or AZURE_TENANT_ID/AZURE_CLIENT_ID, as pipelines and AKS provide them.
+      5. -CertificateThumbprint (certificate store) or -CertificatePath (PFX; password in RAPPORT_CERTIFICATE_PASSWORD).
+      6. -DeviceCode or -Interactive: a person signs in (public client -ClientId, default: Azure CLI's); the token
+         cache (~/.rapport/msal-cache.json, owner-only) keeps the sign-in for the next run.
+      7. Client credentials: -TenantId, -ClientId and the secret from RAPPORT_CLIENT_SECRET (inherited by the tool) or
+         -Credential (user name = client id, password = secret, sent to the tool on standard input).
+    The scope is <environment>/.default. There is deliberately no plain-text secret parameter, and no secret is ever
+    on a command line. Secrets and tokens are never written to the output. During a long import the token is renewed
+    before it expires (when less than 5 minutes, or half its lifetime, is left), and a 401 is answered by renewing it
+    and retrying the call once.
 
     -WhatIf prints the plan (every step that would change something) and changes nothing: no build, no local
     environment started, no import, no publish.
@@ -58,6 +68,22 @@
 .PARAMETER DeviceCode
     Sign in interactively with a device code instead of client credentials.
 
+.PARAMETER Interactive
+    Sign in in this machine's browser instead of client credentials.
+
+.PARAMETER ManagedIdentity
+    Sign in as the managed identity of the Azure resource this runs on (system-assigned, or -ClientId for a
+    user-assigned one).
+
+.PARAMETER WorkloadIdentity
+    Sign in with workload identity federation: the federated token file named by AZURE_FEDERATED_TOKEN_FILE.
+
+.PARAMETER CertificateThumbprint
+    Client credentials with the certificate of this thumbprint (CurrentUser or LocalMachine 'My' store).
+
+.PARAMETER CertificatePath
+    Client credentials with this PFX file; its password in RAPPORT_CERTIFICATE_PASSWORD.
+
 .PARAMETER SkipBuild
     Do not build the web resources and the assemblies (the last build is packed).
 
@@ -88,7 +114,7 @@
     OverwriteUnmanagedCustomizations=true). Off by default, as pac's --force-overwrite: an admin's changes stay.
 
 .PARAMETER Authority
-    Token authority (default https://login.microsoftonline.com); sovereign clouds use their own.
+    Token authority, https only (default https://login.microsoftonline.com); sovereign clouds use their own.
 
 .EXAMPLE
     dotnet tool restore; dotnet pwsh ./Deploy.ps1
@@ -99,6 +125,11 @@
     Stages and upgrades the managed solution in a Dataverse environment with client credentials.
 
 .EXAMPLE
+    dotnet pwsh ./Deploy.ps1 -Environment https://contoso.crm4.dynamics.com -WorkloadIdentity
+    In a pipeline with workload identity federation (AZURE_FEDERATED_TOKEN_FILE, AZURE_TENANT_ID, AZURE_CLIENT_ID set
+    by the pipeline or AKS): no secret anywhere.
+
+.EXAMPLE
     dotnet pwsh ./Deploy.ps1 -Environment https://contoso.crm.dynamics.com -DeviceCode -TenantId contoso.onmicrosoft.com -Unmanaged -WhatIf
     Shows the plan for an unmanaged import with an interactive sign-in, changing nothing.
 
@@ -107,7 +138,8 @@
 
 .NOTES
     Run with PowerShell 7: `dotnet tool restore` then `dotnet pwsh ./Deploy.ps1` (the repository's dotnet-tools.json
-    pins PowerShell 7.6.9). The local environment supports holding imports and DeleteAndPromote; a staged upgrade is
+    pins PowerShell 7.6.9). RAPPORT_CLI names the rapport tool to run for tokens (an installed one, or a rapport.dll)
+    instead of ./rapport. The local environment supports holding imports and DeleteAndPromote; a staged upgrade is
     kept in memory only.
 #>
 [CmdletBinding(SupportsShouldProcess, DefaultParameterSetName = 'Managed')]
@@ -134,6 +166,16 @@ param(
     $Credential = [System.Management.Automation.PSCredential]::Empty,
 
     [switch] $DeviceCode,
+
+    [switch] $Interactive,
+
+    [switch] $ManagedIdentity,
+
+    [switch] $WorkloadIdentity,
+
+    [string] $CertificateThumbprint,
+
+    [string] $CertificatePath,
 
     [switch] $SkipBuild,
 
@@ -265,7 +307,7 @@ function Invoke-DataverseApi {
     param(
         [Parameter(Mandatory)] [string] $BaseUrl,
         [Parameter(Mandatory)] [string] $Path,
-        [Parameter(Mandatory)] [securestring] $Token,
+        [securestring] $Token,
         [ValidateSet('GET', 'POST')] [string] $Method = 'GET',
         [object] $Body,
         [switch] $NotFoundIsNull
@@ -274,9 +316,10 @@ function Invoke-DataverseApi {
     $json = if ($null -ne $Body) { $Body | ConvertTo-Json -Depth 10 -Compress } else { $null }
     $headers = @{ 'OData-Version' = '4.0'; 'OData-MaxVersion' = '4.0'; Accept = 'application/json' }
     $what = "$Method $(($Path -split '\?')[0])"
+    $renewed = $false
     for ($attempt = 0; ; $attempt++) {
         $request = @{
-            Uri = $uri; Method = $Method; Headers = $headers; Authentication = 'Bearer'; Token = $Token
+            Uri = $uri; Method = $Method; Headers = $headers; Authentication = 'Bearer'; Token = (Get-SessionToken $Token)
             SkipHttpErrorCheck = $true; AllowUnencryptedAuthentication = (Test-LoopbackUrl $BaseUrl); Verbose = $false; Debug = $false
             TimeoutSec = 300; ErrorAction = 'Stop'
         }
@@ -314,6 +357,15 @@ function Invoke-DataverseApi {
         if ($status -ge 200 -and $status -lt 300) { return $data }
         if ($status -eq 404 -and $NotFoundIsNull) { return $null }
         $message = if ($data -and $data.PSObject.Properties['error']) { "$($data.error.message) [$($data.error.code)]" } else { "HTTP $status" }
+        # A token expired or revoked before we renewed it (clock skew, Continuous Access Evaluation): renew, retry once.
+        if ($status -eq 401 -and -not $renewed -and $script:Session -and $script:Session.Renewable) {
+            $renewed = $true
+            $challenge = [string] ($response.Headers['WWW-Authenticate'] | Select-Object -First 1)
+            Write-Detail "$what`: 401 ($(if ($challenge -match 'error="?([a-z_]+)') { $Matches[1] } else { 'unauthorized' })); renewing the token and retrying once."
+            Update-Session
+            $attempt--
+            continue
+        }
         switch ($status) {
             401 { Stop-Deploy "401 Unauthorized from $BaseUrl`: the token was refused ($message). Check that the token is for this environment (scope $BaseUrl/.default), that the app registration has an application user in the environment, and, for the local environment, that the token matches the running one." }
             403 { Stop-Deploy "403 Forbidden from $BaseUrl`: the caller lacks a privilege ($message). Give the application user the System Administrator or System Customizer role." }
@@ -345,74 +397,131 @@ function Get-RetryDelay([string] $RetryAfter, [int] $Attempt) {
 
 function ConvertTo-PlainText([securestring] $Secure) { [System.Net.NetworkCredential]::new('', $Secure).Password }
 
-# Client credentials against the v2.0 token endpoint; the secret goes in the form body only.
-function Get-ClientCredentialToken([string] $Url, [string] $Tenant, [string] $Client, [securestring] $Secret, [uri] $Authority) {
-    $body = @{
-        grant_type = 'client_credentials'; client_id = $Client; scope = "$Url/.default"
-        client_secret = ConvertTo-PlainText $Secret
+# The rapport CLI as a command line: RAPPORT_CLI (an installed rapport, or a rapport.dll) when set, else ./rapport
+# (built on first use; on Windows the dll, built first).
+function Get-RapportCommand {
+    if ($env:RAPPORT_CLI) { return $(if ($env:RAPPORT_CLI -like '*.dll') { @('dotnet', $env:RAPPORT_CLI) } else { @($env:RAPPORT_CLI) }) }
+    if ($IsWindows) {
+        $dll = Join-Path $script:RepoRoot 'Cli/bin/Release/net10.0/rapport.dll'
+        if (-not (Test-Path $dll)) { & dotnet build (Join-Path $script:RepoRoot 'Cli/Rapport.Cli.csproj') -c Release --nologo -v quiet -clp:ErrorsOnly | Out-Host }
+        return @('dotnet', $dll)
     }
-    $endpoint = "$($Authority.AbsoluteUri.TrimEnd('/'))/$Tenant/oauth2/v2.0/token"
+    return @('bash', (Join-Path $script:RepoRoot 'rapport'))
+}
+
+# `rapport auth token …`: the arguments never hold a secret; a secret given here goes to its standard input. A person's
+# sign-in (device code, browser) writes its instructions to the console, so stderr is left to the console then.
+# Returns @{ Token (securestring); ExpiresOn }; a failure stops with the tool's one-sentence message.
+function Invoke-RapportAuth([string[]] $Arguments, [securestring] $Secret, [bool] $Person) {
+    $command = @(Get-RapportCommand)
+    $start = [System.Diagnostics.ProcessStartInfo]::new($command[0])
+    foreach ($argument in @($command | Select-Object -Skip 1) + $Arguments) { $start.ArgumentList.Add([string] $argument) }
+    $start.UseShellExecute = $false
+    $start.RedirectStandardInput = $true
+    $start.RedirectStandardOutput = $true
+    $start.RedirectStandardError = -not $Person
+    $process = [System.Diagnostics.Process]::Start($start)
     try {
-        $response = Invoke-WebRequest -Uri $endpoint -Method Post -Body $body -ContentType 'application/x-www-form-urlencoded' `
-            -SkipHttpErrorCheck -AllowUnencryptedAuthentication -Verbose:$false -Debug:$false -TimeoutSec 60 -ErrorAction Stop
-    } catch [System.Net.Http.HttpRequestException] {
-        Stop-Deploy "Cannot reach the token endpoint $endpoint ($($_.Exception.Message))."
-    } finally {
-        $body.client_secret = $null
-    }
-    $data = try { $response.Content | ConvertFrom-Json } catch { $null }
-    if ([int] $response.StatusCode -ne 200 -or -not $data -or -not $data.PSObject.Properties['access_token']) {
-        $why = if ($data -and $data.PSObject.Properties['error']) { "$($data.error): $(($data.error_description -split "`r?`n")[0])" } else { "HTTP $([int] $response.StatusCode)" }
-        Stop-Deploy "Sign-in with client credentials failed ($why). Check -TenantId, -ClientId and the secret (RAPPORT_CLIENT_SECRET or -Credential); a secret may have expired."
-    }
-    return ConvertTo-SecureString $data.access_token -AsPlainText -Force
-}
-
-# Device code flow (public client): prints the code and the URL, polls until signed in.
-function Get-DeviceCodeToken([string] $Url, [string] $Tenant, [string] $Client, [uri] $Authority) {
-    $base = "$($Authority.AbsoluteUri.TrimEnd('/'))/$Tenant/oauth2/v2.0"
-    $code = Invoke-RestMethod -Uri "$base/devicecode" -Method Post -Body @{ client_id = $Client; scope = "$Url/.default offline_access" } -Verbose:$false
-    Write-Host $code.message
-    $deadline = [datetime]::UtcNow.AddSeconds([int] $code.expires_in)
-    $interval = [math]::Max(1, [int] $code.interval)
-    while ([datetime]::UtcNow -lt $deadline) {
-        Start-Sleep -Seconds $interval
-        $response = Invoke-WebRequest -Uri "$base/token" -Method Post -SkipHttpErrorCheck -Verbose:$false -Body @{
-            grant_type = 'urn:ietf:params:oauth:grant-type:device_code'; client_id = $Client; device_code = $code.device_code
+        $stdout = $process.StandardOutput.ReadToEndAsync()
+        $stderr = if (-not $Person) { $process.StandardError.ReadToEndAsync() } else { $null }
+        if ($Secret) { $process.StandardInput.WriteLine((ConvertTo-PlainText $Secret)) }
+        $process.StandardInput.Close()
+        $process.WaitForExit()
+        $output = $stdout.GetAwaiter().GetResult()
+        $errors = if ($stderr) { $stderr.GetAwaiter().GetResult() } else { '' }
+        if ($process.ExitCode -ne 0) {
+            $why = @($errors -split "`r?`n" | Where-Object { $_.Trim() } | Select-Object -Last 1)
+            Stop-Deploy "Sign-in failed: $(if ($why) { $why[0].Trim() } else { "rapport auth token exited with $($process.ExitCode); see the message above." })"
         }
-        $data = $response.Content | ConvertFrom-Json
-        if ($data.PSObject.Properties['access_token']) { return ConvertTo-SecureString $data.access_token -AsPlainText -Force }
-        if ($data.error -eq 'slow_down') { $interval += 5 }
-        elseif ($data.error -ne 'authorization_pending') { Stop-Deploy "Device code sign-in failed: $($data.error)." }
+        $result = try { $output | ConvertFrom-Json } catch { $null }
+        if (-not $result -or -not $result.PSObject.Properties['accessToken']) { Stop-Deploy 'Sign-in failed: rapport auth token printed no token.' }
+        return @{ Token = (ConvertTo-SecureString $result.accessToken -AsPlainText -Force); ExpiresOn = [datetimeoffset]::Parse([string] $result.expiresOn, [cultureinfo]::InvariantCulture) }
+    } finally {
+        $process.Dispose()
     }
-    Stop-Deploy 'Device code sign-in timed out: run again and complete the sign-in in the browser.'
 }
 
+# Gets a new token for the session (Arguments, Secret, Person) and remembers its lifetime for renewal.
+function Update-Session {
+    $result = Invoke-RapportAuth $script:Session.Arguments $script:Session.Secret $script:Session.Person
+    $script:Session.Token = $result.Token
+    $script:Session.ExpiresOn = $result.ExpiresOn
+    $script:Session.Lifetime = $result.ExpiresOn - [datetimeoffset]::UtcNow
+}
+
+# The token to send now: renewed first when less than 5 minutes, or half its lifetime for short-lived ones, is left.
+function Get-SessionToken([securestring] $Fallback) {
+    $session = $script:Session
+    if (-not $session) { return $Fallback }
+    if ($session.Renewable) {
+        $margin = [math]::Min(300, $session.Lifetime.TotalSeconds / 2)
+        $left = ($session.ExpiresOn - [datetimeoffset]::UtcNow).TotalSeconds
+        if ($left -lt $margin) {
+            Write-Detail "The token expires in $([math]::Max(0, [int] $left)) s: renewing it."
+            Update-Session
+        }
+    }
+    return $session.Token
+}
+
+# Signs in and keeps the session in $script:Session (every Web API call takes its token from there); returns the token.
 function Get-AccessToken {
     param([string] $Url, [bool] $Local, [object] $LocalState)
     if ($env:RAPPORT_ACCESS_TOKEN) {
-        Write-Detail 'Using the bearer token in RAPPORT_ACCESS_TOKEN.'
-        return ConvertTo-SecureString $env:RAPPORT_ACCESS_TOKEN -AsPlainText -Force
+        Write-Detail 'Using the bearer token in RAPPORT_ACCESS_TOKEN (not renewed: it must outlast the import).'
+        $script:Session = @{ Renewable = $false; Token = (ConvertTo-SecureString $env:RAPPORT_ACCESS_TOKEN -AsPlainText -Force) }
+        return $script:Session.Token
     }
-    if ($Local -and $LocalState -and $LocalState.url.TrimEnd('/') -eq $Url.TrimEnd('/')) {
-        Write-Detail "Using the local environment's token (in its state file)."
-        return ConvertTo-SecureString $LocalState.token -AsPlainText -Force
+    $arguments = [System.Collections.Generic.List[string]]::new()
+    $arguments.AddRange([string[]] @('auth', 'token', '--environment', $Url))
+    $secret = $null
+    $person = $false
+    $credentialSecret = if ($Credential -ne [pscredential]::Empty) { $Credential.Password } else { $null }
+    if ($Local) {
+        if ($LocalState -and $LocalState.url.TrimEnd('/') -eq $Url.TrimEnd('/')) {
+            $secret = ConvertTo-SecureString $LocalState.token -AsPlainText -Force
+        } elseif ($credentialSecret) {
+            $secret = $credentialSecret
+        } elseif (-not $env:RAPPORT_CLIENT_SECRET) {
+            Stop-Deploy "No way to sign in to the local environment at $Url`: pass its token (.local-data/local.json) in RAPPORT_CLIENT_SECRET or RAPPORT_ACCESS_TOKEN."
+        }
+        Write-Detail "Signing in to the local environment (a short-lived token from $Url/rapport/token)."
+    } else {
+        $client = if ($ClientId) { $ClientId } elseif ($credentialSecret) { $Credential.UserName } else { $null }
+        if ($Authority.Scheme -ne 'https') { Stop-Deploy "-Authority $Authority is not https: tokens are only requested over https." }
+        $arguments.AddRange([string[]] @('--authority', $Authority.AbsoluteUri))
+        if ($TenantId) { $arguments.AddRange([string[]] @('--tenant-id', $TenantId)) }
+        if ($client) { $arguments.AddRange([string[]] @('--client-id', $client)) }
+        if ($ManagedIdentity) {
+            $arguments.AddRange([string[]] @('--flow', 'managed-identity'))
+            Write-Detail "Signing in as the managed identity$(if ($client) { " $client (user-assigned)" } else { ' (system-assigned)' })."
+        } elseif ($WorkloadIdentity) {
+            if (-not $env:AZURE_FEDERATED_TOKEN_FILE) { Stop-Deploy '-WorkloadIdentity needs AZURE_FEDERATED_TOKEN_FILE (the federated token file the pipeline provides).' }
+            $arguments.AddRange([string[]] @('--flow', 'federated'))
+            Write-Detail "Signing in with workload identity federation (client $($client ?? $env:AZURE_CLIENT_ID), tenant $($TenantId ?? $env:AZURE_TENANT_ID))."
+        } elseif ($CertificateThumbprint -or $CertificatePath) {
+            $arguments.AddRange([string[]] @('--flow', 'certificate'))
+            if ($CertificatePath) { $arguments.AddRange([string[]] @('--certificate-path', [System.IO.Path]::GetFullPath($CertificatePath))) }
+            else { $arguments.AddRange([string[]] @('--certificate-thumbprint', $CertificateThumbprint)) }
+            Write-Detail "Signing in with a certificate (client $client, tenant $TenantId, scope $Url/.default)."
+        } elseif ($DeviceCode -or $Interactive) {
+            if (-not $TenantId) { Stop-Deploy "-$(if ($DeviceCode) { 'DeviceCode' } else { 'Interactive' }) needs -TenantId (your tenant id or domain)." }
+            $arguments.AddRange([string[]] @('--flow', $(if ($DeviceCode) { 'device-code' } else { 'interactive' })))
+            $person = $true
+            Write-Detail "Signing in $(if ($DeviceCode) { 'with a device code' } else { 'in the browser' }) (a cached sign-in is reused)."
+        } else {
+            $secret = $credentialSecret
+            if (-not $TenantId -or -not $client -or (-not $secret -and -not $env:RAPPORT_CLIENT_SECRET)) {
+                $lacking = @(if (-not $TenantId) { '-TenantId' }; if (-not $client) { '-ClientId' }; if (-not $secret -and -not $env:RAPPORT_CLIENT_SECRET) { 'the client secret (RAPPORT_CLIENT_SECRET or -Credential)' }) -join ', '
+                Stop-Deploy "No way to sign in to $Url`: missing $lacking. Use client credentials, a certificate, -WorkloadIdentity, -ManagedIdentity, -DeviceCode, or a token in RAPPORT_ACCESS_TOKEN."
+            }
+            Write-Detail "Signing in with client credentials (client $client, tenant $TenantId, scope $Url/.default)."
+        }
     }
-    $client = if ($ClientId) { $ClientId } elseif ($Credential -ne [pscredential]::Empty) { $Credential.UserName } else { $null }
-    if ($DeviceCode) {
-        if (-not $TenantId) { Stop-Deploy '-DeviceCode needs -TenantId (your tenant id or domain).' }
-        Write-Detail 'Signing in with a device code.'
-        return Get-DeviceCodeToken $Url $TenantId ($client ?? '04b07795-8ddb-461a-bbee-02f9e1bf7b46') $Authority
-    }
-    $secret = if ($Credential -ne [pscredential]::Empty) { $Credential.Password }
-              elseif ($env:RAPPORT_CLIENT_SECRET) { ConvertTo-SecureString $env:RAPPORT_CLIENT_SECRET -AsPlainText -Force }
-              else { $null }
-    if (-not $TenantId -or -not $client -or -not $secret) {
-        $lacking = @(if (-not $TenantId) { '-TenantId' }; if (-not $client) { '-ClientId' }; if (-not $secret) { 'the client secret (RAPPORT_CLIENT_SECRET or -Credential)' }) -join ', '
-        Stop-Deploy "No way to sign in to $Url`: missing $lacking. Use client credentials, -DeviceCode, or a token in RAPPORT_ACCESS_TOKEN."
-    }
-    Write-Detail "Signing in with client credentials (client $client, tenant $TenantId, scope $Url/.default)."
-    return Get-ClientCredentialToken $Url $TenantId $client $secret $Authority
+    if ($secret) { $arguments.Add('--secret-stdin') }
+    $script:Session = @{ Renewable = $true; Arguments = $arguments.ToArray(); Secret = $secret; Person = $person }
+    Update-Session
+    return $script:Session.Token
 }
 
 #endregion
@@ -702,9 +811,9 @@ function Invoke-Deploy {
     $dataDirectory = if ($LocalDataDirectory) { [System.IO.Path]::GetFullPath($LocalDataDirectory) } else { Join-Path $script:RepoRoot '.local-data' }
     $outDirectory = if ($OutputDirectory) { [System.IO.Path]::GetFullPath($OutputDirectory) } else { Join-Path $script:RepoRoot 'out' }
     if ($Sample -and -not $local) { Stop-Deploy '-Sample seeds the local environment only; drop it for a Dataverse environment.' }
-    if (-not $local -and -not $env:RAPPORT_ACCESS_TOKEN -and -not $DeviceCode -and -not $TenantId) {
+    if (-not $local -and -not $env:RAPPORT_ACCESS_TOKEN -and -not $ManagedIdentity -and -not ($WorkloadIdentity -and $env:AZURE_TENANT_ID) -and -not $TenantId) {
         # Checked early so a long build is not wasted.
-        Stop-Deploy "Deploying to $Environment needs -TenantId and -ClientId with RAPPORT_CLIENT_SECRET or -Credential, or -DeviceCode."
+        Stop-Deploy "Deploying to $Environment needs -TenantId and -ClientId with RAPPORT_CLIENT_SECRET or -Credential, or -DeviceCode (or a certificate, -WorkloadIdentity, -ManagedIdentity)."
     }
 
     Write-Step 'Checking prerequisites'
@@ -819,7 +928,7 @@ function Invoke-Deploy {
     if ($Environment -eq 'local' -and $state) {
         # The sign-in link is printed, the token never: its code works once, for 10 minutes, and only opens a browser
         # session (an HttpOnly cookie) on this loopback environment, so a transcript or a screen share leaks nothing lasting.
-        $signIn = Get-SignInLink $state.url $token
+        $signIn = Get-SignInLink $state.url (ConvertTo-SecureString $state.token -AsPlainText -Force)
         if ($signIn) { Write-Host "  Open:        $signIn   (sign-in link: works once, for 10 minutes)" }
         else { Write-Host "  Open:        restart the local environment (kill $($state.pid), then deploy again) for a browser sign-in link" }
         Write-Host "  Web API:     $($state.url)/api/data/v9.2/ (bearer token in $(Get-LocalStatePath $dataDirectory))"

@@ -90,6 +90,7 @@ public sealed partial class LocalHost : IAsyncDisposable
         host._transient = options.TransientFailures > 0 ? new TransientFailures(options.TransientFailures) : null;
         host._importer.JobDelay = options.ImportJobDelay;
         host._importer.Duration = options.ImportDuration;
+        host._tokens = new LocalTokens(options.TokenLifetime, options.Time);
         if (options.DataDirectory is not null)
         {
             host.OpenData(options.DataDirectory, options.Sample);
@@ -197,6 +198,11 @@ public sealed partial class LocalHost : IAsyncDisposable
     private async Task HandleAsync(HttpContext context)
     {
         var path = context.Request.Path.Value ?? "/";
+        if (await TokenRouteAsync(context, path).ConfigureAwait(false))
+        {
+            return; // LocalHost.Token.cs: POST /rapport/token, and 401 invalid_token for an expired one
+        }
+
         if (path.Equals("/rapport/xrm-shim.js", StringComparison.OrdinalIgnoreCase))
         {
             context.Response.ContentType = "text/javascript; charset=utf-8";
@@ -345,7 +351,7 @@ public sealed partial class LocalHost : IAsyncDisposable
     private bool Authorized(HttpContext context)
     {
         var header = context.Request.Headers.Authorization.ToString();
-        return header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) && TokenMatches(header[7..].Trim());
+        return header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) && (TokenMatches(header[7..].Trim()) || IssuedTokenAccepted(context, header[7..].Trim()));
     }
 
     private bool TokenMatches(string token) =>

@@ -33,6 +33,9 @@ public sealed record LocalOptions
     /// runs; a long one is a stuck import.</summary>
     public TimeSpan ImportDuration { get; init; }
 
-    /// <summary>The clock of sign-in codes and sessions (tests pass their own to expire a code without waiting).</summary>
+    /// <summary>Lifetime of the short-lived tokens POST /rapport/token issues (zero: an hour, as Microsoft Entra's default).</summary>
+    public TimeSpan TokenLifetime { get; init; }
+
+    /// <summary>The clock of sign-in codes, sessions and issued tokens (tests pass their own to expire a code without waiting).</summary>
     public TimeProvider Time { get; init; } = TimeProvider.System;
 }

@@ -12,6 +12,7 @@ internal static class CommandCatalog
         yield return BenchCommand.Create();
         yield return Pack.PackCommand.Create();
         yield return LocalCommand.Create();
+        yield return Auth.AuthCommand.Create();
         yield break;
     }
 }

@@ -29,6 +29,7 @@ internal static class LocalCommand
         var jobDelay = new Option<double>("--import-delay") { Description = "Test behaviour: seconds before an async import's importjob row exists (404 until then)." };
         var transient = new Option<int>("--transient-failures") { Description = "Test behaviour: answer every Nth Web API GET with 503, then 502 (default 0: off)." };
         var duration = new Option<double>("--import-duration") { Description = "Test behaviour: seconds an async import stays In Progress before it runs (a long one is a stuck import)." };
+        var tokenLifetime = new Option<double>("--token-lifetime") { Description = "Seconds a token from POST /rapport/token works before 401 invalid_token (default 3600)." };
         var command = new Command("local", "Run the local environment: the emulator served as Dataverse's Web API on 127.0.0.1.");
         command.Options.Add(port);
         command.Options.Add(token);
@@ -39,9 +40,11 @@ internal static class LocalCommand
         command.Options.Add(jobDelay);
         command.Options.Add(transient);
         command.Options.Add(duration);
+        command.Options.Add(tokenLifetime);
         command.SetAction((parse, ct) => RunAsync(
             new LocalOptions { Port = parse.GetValue(port), Token = parse.GetValue(token), DataDirectory = Path.GetFullPath(parse.GetValue(data) ?? DefaultDataDirectory()), Sample = parse.GetValue(sample), Throttle = parse.GetValue(throttle), ThrottleRetryAfter = parse.GetValue(retryAfter),
-                ImportJobDelay = TimeSpan.FromSeconds(parse.GetValue(jobDelay)), TransientFailures = parse.GetValue(transient), ImportDuration = TimeSpan.FromSeconds(parse.GetValue(duration)) },
+                ImportJobDelay = TimeSpan.FromSeconds(parse.GetValue(jobDelay)), TransientFailures = parse.GetValue(transient), ImportDuration = TimeSpan.FromSeconds(parse.GetValue(duration)),
+                TokenLifetime = TimeSpan.FromSeconds(parse.GetValue(tokenLifetime)) },
             ct));
         return command;
     }
