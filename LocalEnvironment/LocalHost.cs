@@ -197,6 +197,8 @@ public sealed partial class LocalHost : IAsyncDisposable
     private async Task HandleAsync(HttpContext context)
     {
         var path = context.Request.Path.Value ?? "/";
+        if (await TryServeImportedControlAsync(context).ConfigureAwait(false)) { return; }
+
         if (path.Equals("/rapport/xrm-shim.js", StringComparison.OrdinalIgnoreCase))
         {
             context.Response.ContentType = "text/javascript; charset=utf-8";
