@@ -14,6 +14,7 @@ public static class RapportForms
     public const string InsightsPage = "rapport_/card/insights.html";
     public const string FeedHostLibrary = "rapport_/forms/feedhost.js";
     public const string FeedHostOnLoad = "Rapport.Forms.FeedHost.onLoad";
+
     /// <summary>Control ids on the forms: the column's id, as the form designer names a bound control; the card's is a second copy.</summary>
     public const string FeedControl = CodeComponents.AnchorColumn;
     public const string InsightsControl = CodeComponents.AnchorColumn + "1";
@@ -28,17 +29,18 @@ public static class RapportForms
 
     /// <summary>
     /// A "Rapport Social" main form for any table that can be followed: the Rapport tab with the Feed code component
-    /// (and the CLV &amp; engagement card for customers) bound to rapport_feedanchor. Follow stays on the command bar.
+    /// (and the CLV &amp; engagement card for customers) bound to a text column, rapport_feedanchor on the tables Rapport
+    /// adds it to. Follow stays on the command bar.
     /// </summary>
-    public static FormDefinition FeedForm(string table, string display, bool withInsights)
+    public static FormDefinition FeedForm(string table, string display, bool withInsights, string anchorColumn = CodeComponents.AnchorColumn)
     {
         List<FormSectionDefinition> sections =
         [
-            new("rapport_feed_section", "Feed", []) { CodeControls = [Component(FeedControl, CodeComponents.Feed, "Feed", 16)] },
+            new("rapport_feed_section", "Feed", []) { CodeControls = [Component(anchorColumn, anchorColumn, CodeComponents.Feed, "Feed", 16)] },
         ];
         if (withInsights)
         {
-            sections.Add(new("rapport_insights_section", "CLV & Engagement", []) { CodeControls = [Component(InsightsControl, CodeComponents.InsightsCard, "CLV & Engagement", 10)] });
+            sections.Add(new("rapport_insights_section", "CLV & Engagement", []) { CodeControls = [Component(anchorColumn + "1", anchorColumn, CodeComponents.InsightsCard, "CLV & Engagement", 10)] });
         }
 
         return new FormDefinition($"rapport_{table}_social", table, "Rapport Social", [new("rapport_tab", "Rapport", sections)])
@@ -47,6 +49,7 @@ public static class RapportForms
         };
     }
 
-    private static CodeComponentControlDefinition Component(string id, string component, string label, int rows) =>
-        new(id, component, CodeComponents.AnchorColumn, CodeComponents.AnchorProperty, label) { Rows = rows };
+    /// <summary>A bound control is named after its column (a second copy gets a number), as the form designer names it.</summary>
+    private static CodeComponentControlDefinition Component(string id, string column, string component, string label, int rows) =>
+        new(id, component, column, CodeComponents.AnchorProperty, label) { Rows = rows };
 }
