@@ -109,6 +109,26 @@ public sealed class CodeComponentPackingTests
         Assert.That(feed.Files.Keys.Order(StringComparer.Ordinal), Is.EqualTo(new[] { "ControlManifest.xml", "bundle.js", "css/Feed.css", "strings/Feed.1033.resx" }));
         Assert.That(feed.Files["bundle.js"], Is.EqualTo(File.ReadAllBytes(Path.Combine(TestSolution.ControlsFixture, "Feed", "bundle.js"))));
         Assert.That(solution.RootComponents.Where(r => r.Type == 66).Select(r => r.SchemaName), Is.EqualTo(Names));
+        Assert.That(SolutionZipReader.Read(TestSolution.Output.UnmanagedZip).CustomControls.Select(c => c.Name), Is.EqualTo(Names), "the unmanaged zip carries them alike");
+    }
+
+    [Test]
+    public void Reading_a_zip_whose_custom_control_manifest_is_missing_fails_naming_the_part()
+    {
+        var zip = WithoutEntry(TestSolution.Output.ManagedZip, "Controls/rapport_Rapport.InsightsCard/ControlManifest.xml");
+
+        var error = Assert.Throws<InvalidDataException>(() => SolutionZipReader.Read(zip))!;
+        Assert.That(error.Message, Is.EqualTo("Code component 'rapport_Rapport.InsightsCard': its manifest 'Controls/rapport_Rapport.InsightsCard/ControlManifest.xml' is missing from the zip."));
+    }
+
+    [Test]
+    public void A_custom_control_without_Name_or_FileName_is_refused_as_the_customizations_schema_demands()
+    {
+        var customizations = new ZipParts(TestSolution.Output.ManagedZip).Customizations;
+        customizations.Element("CustomControls")!.Elements("CustomControl").First().Element("FileName")!.Remove();
+
+        var refused = Assert.Throws<SolutionFormatException>(() => ImportFormat.CheckCustomizations(customizations))!;
+        Assert.That(refused.Message, Does.Contain("customizations.xml").And.Contain("CustomControl").And.Contain("needs a FileName child"));
     }
 
     [Test]
@@ -207,6 +227,18 @@ public sealed class CodeComponentPackingTests
         {
             Directory.Delete(folder, recursive: true);
         }
+    }
+
+    private static byte[] WithoutEntry(byte[] zip, string entry)
+    {
+        using var copy = new MemoryStream();
+        copy.Write(zip);
+        using (var archive = new System.IO.Compression.ZipArchive(copy, System.IO.Compression.ZipArchiveMode.Update, leaveOpen: true))
+        {
+            archive.GetEntry(entry)!.Delete();
+        }
+
+        return copy.ToArray();
     }
 
     private static void Edit(string folder, string constructor, Func<string, string> edit)
