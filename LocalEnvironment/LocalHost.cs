@@ -203,6 +203,8 @@ public sealed partial class LocalHost : IAsyncDisposable
             return; // LocalHost.Token.cs: POST /rapport/token, and 401 invalid_token for an expired one
         }
 
+        if (await TryServeImportedControlAsync(context).ConfigureAwait(false)) { return; }
+
         if (path.Equals("/rapport/xrm-shim.js", StringComparison.OrdinalIgnoreCase))
         {
             context.Response.ContentType = "text/javascript; charset=utf-8";

@@ -9,4 +9,7 @@ dotnet build Extension.sln -c Release --nologo -v minimal -clp:ErrorsOnly
 if [ -f WebResources/package.json ]; then
   (cd WebResources && { [ -d node_modules ] || npm ci --no-audit --no-fund --loglevel=error; } && npm run -s build)
 fi
+if [ -f Controls/package.json ]; then
+  (cd Controls && { [ -d node_modules ] || npm ci --no-audit --no-fund --loglevel=error; } && npm run -s build)
+fi
 ./rapport pack --output "${1:-out}"

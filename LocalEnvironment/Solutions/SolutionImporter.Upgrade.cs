@@ -135,6 +135,8 @@ internal sealed partial class SolutionImporter
                 _webResources[resource.Name] = resource;
             }
 
+            RecordControls(solution, _installed.GetValueOrDefault(name));
+            KeepControls(solution);
             RecordSolution(solution);
             if (InstalledRow(HoldingName(name)) is { } holding)
             {

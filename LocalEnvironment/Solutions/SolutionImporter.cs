@@ -51,6 +51,8 @@ internal sealed partial class SolutionImporter
         {
             _webResources[resource.Name] = resource;
         }
+
+        KeepControls(solution);
     }
 
     public PackedWebResource? WebResource(string name) => _webResources.GetValueOrDefault(name);
@@ -200,6 +202,8 @@ internal sealed partial class SolutionImporter
                 _webResources[resource.Name] = resource;
             }
 
+            RecordControls(solution);
+            KeepControls(solution);
             RecordSolution(solution);
             Remember(solution);
             Imported?.Invoke(solution.UniqueName, zip);

@@ -28,6 +28,7 @@ public static class RapportSolution
             .. ClvTables.Tables(),
             .. FeedTables.Tables(),
             .. EngagementTables.Tables(),
+            .. Ui.CodeComponents.AnchorColumns(),
         ];
         List<OneToManyRelationship> relationships =
         [
@@ -51,6 +52,7 @@ public static class RapportSolution
             Forms = [.. Ui.RapportForms.All()],
             Dashboards = [.. Ui.RapportDashboards.All()],
             Ribbons = [.. Ui.RapportCommands.All()],
+            CodeComponents = [.. Ui.CodeComponents.All()],
         };
     }
 

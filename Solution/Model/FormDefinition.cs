@@ -14,8 +14,11 @@ public sealed record WebResourceControlDefinition(string Id, string WebResource,
     public bool ShowLabel { get; init; }
 }
 
-/// <summary>A one-column section holding web resource controls, one per row.</summary>
-public sealed record FormSectionDefinition(string Name, string Label, IReadOnlyList<WebResourceControlDefinition> Controls);
+/// <summary>A one-column section holding web resource controls, then code component controls, one per row.</summary>
+public sealed record FormSectionDefinition(string Name, string Label, IReadOnlyList<WebResourceControlDefinition> Controls)
+{
+    public IReadOnlyList<CodeComponentControlDefinition> CodeControls { get; init; } = [];
+}
 
 /// <summary>A tab of one column of sections.</summary>
 public sealed record FormTabDefinition(string Name, string Label, IReadOnlyList<FormSectionDefinition> Sections);

@@ -23,4 +23,5 @@ public sealed record SolutionDefinition(string UniqueName, string DisplayName, s
     public IReadOnlyList<FormDefinition> Forms { get; init; } = [];
     public IReadOnlyList<DashboardDefinition> Dashboards { get; init; } = [];
     public IReadOnlyList<RibbonDefinition> Ribbons { get; init; } = [];
+    public IReadOnlyList<CodeComponentDefinition> CodeComponents { get; init; } = [];
 }

@@ -211,6 +211,10 @@ public static class StandardTables
             Str("name", 256), Str("displayname", 200), Memo("content", 1073741823), Memo("description", 2000),
             Pick("webresourcetype", (1, "Webpage (HTML)"), (2, "Style Sheet (CSS)"), (3, "Script (JScript)"), (4, "Data (XML)"), (5, "PNG format"),
                 (6, "JPG format"), (7, "GIF format"), (8, "Silverlight (XAP)"), (9, "Style Sheet (XSL)"), (10, "ICO format"), (11, "Vector format (SVG)"), (12, "String (RESX)"))),
+        // learn.microsoft.com/power-apps/developer/data-platform/reference/entities/customcontrol: a code component a solution imported.
+        Table("customcontrol", "Custom Control", "Custom Controls", null, Ownership.OrganizationOwned, "name", [],
+            Str("name", 100), Memo("manifest", 1073741823), Str("compatibledatatypes", 1000), Str("version", 100),
+            Memo("clientjson", 1073741823), Memo("authoringmanifest", 1073741823), Str("introducedversion", 48)),
         Table("importjob", "Import Job", "Import Jobs", 4410, Ownership.OrganizationOwned, "name", [],
             Str("name", 256), Str("solutionname", 256), Memo("data", 1073741823), Dbl("progress"), DateTime("startedon"),
             DateTime("completedon"), Guid("solutionid")),

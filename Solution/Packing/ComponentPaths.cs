@@ -22,6 +22,9 @@ public static class ComponentPaths
         return ComponentIds.For("role", role.Name);
     }
 
+    /// <summary>Controls/&lt;prefix&gt;_&lt;Namespace&gt;.&lt;Constructor&gt;/&lt;file&gt; (no leading slash), the manifest as ControlManifest.xml.</summary>
+    public static string Control(string name, string file) => $"Controls/{name}/{file}";
+
     public static string CustomApi(string api) => $"customapis/{api}/customapi.xml";
 
     public static string RequestParameter(string api, string parameter) => $"customapis/{api}/customapirequestparameters/{parameter}/customapirequestparameter.xml";

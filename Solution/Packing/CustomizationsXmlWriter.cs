@@ -48,6 +48,7 @@ internal static class CustomizationsXmlWriter
         root.Element("WebResources")!.Add(definition.WebResources
             .OrderBy(w => w.Name, StringComparer.Ordinal)
             .Select(w => WebResourceXmlWriter.Write(w, "/" + ComponentPaths.WebResource(w.Name))));
+        root.Element("CustomControls")!.Add(content.Controls.Select(c => c.Definition.Name).Order(System.StringComparer.Ordinal).Select(CustomControlXmlWriter.Write));
         root.Element("SolutionPluginAssemblies")!.Add(content.Assemblies.OrderBy(a => a.Name, StringComparer.Ordinal).Select(PluginXmlWriter.Assembly));
         root.Element("SdkMessageProcessingSteps")!.Add(PluginXmlWriter.Steps(content.Assemblies));
         return root;

@@ -52,6 +52,7 @@ public sealed partial class DeclarationValidator
         validator.CheckCharts();
         validator.CheckForms();
         validator.CheckRibbons();
+        validator.CheckCodeComponents();
         return validator.problems;
     }
 

@@ -16,12 +16,25 @@ internal static class FormLayoutWriter
     /// <summary>The classic web resource control (an HTML web resource in an iframe the platform manages).</summary>
     public const string WebResourceControlClass = "{9FDF5F91-88B1-47f4-AD53-C11EFC01A01D}";
 
+    /// <summary>The classic single-line text box: the fallback a code component bound to a text column keeps.</summary>
+    public const string TextBoxControlClass = "{4273EDBD-AC1D-40d3-9FB2-095C621B552D}";
+
+    /// <summary>Web (0), phone (1) and tablet (2): a code component is named once per form factor, or that client shows the fallback.</summary>
+    private static readonly int[] FormFactors = [0, 1, 2];
+
     /// <param name="owner">the form or dashboard name the ids derive from</param>
     /// <param name="sideBySide">dashboards lay sections out in columns; forms stack them in one column</param>
     public static XElement Form(string owner, IReadOnlyList<FormTabDefinition> tabs, bool sideBySide,
         IReadOnlyList<string>? libraries = null, IReadOnlyList<FormEventHandlerDefinition>? handlers = null)
     {
         var form = new XElement("form", new XElement("tabs", tabs.Select(t => Tab(owner, t, sideBySide))));
+        var codeControls = tabs.SelectMany(t => t.Sections.Select(s => (Key: $"{owner}.{t.Name}", s.CodeControls))).SelectMany(s => s.CodeControls.Select(c => (s.Key, Control: c))).ToList();
+        if (codeControls.Count > 0)
+        {
+            // Exports write controlDescriptions after the layout and before formLibraries and events.
+            form.Add(new XElement("controlDescriptions", codeControls.Select(c => ControlDescription(c.Key, c.Control))));
+        }
+
         if (libraries is { Count: > 0 })
         {
             form.Add(new XElement("formLibraries", libraries.Select(l => new XElement("Library",
@@ -66,7 +79,7 @@ internal static class FormLayoutWriter
             new XAttribute("id", Braced(ComponentIds.For("formsection", $"{key}.{section.Name}"))), new XAttribute("IsUserDefined", "0"),
             new XAttribute("columns", "1"),
             Labels("labels", "label", section.Label),
-            new XElement("rows", section.Controls.SelectMany(c => Rows(key, c))));
+            new XElement("rows", section.Controls.SelectMany(c => Rows(key, c)), section.CodeControls.SelectMany(c => Rows(key, c))));
 
     /// <summary>A control spanning Rows rows: its cell, then the empty rows it covers (as the form editor saves them).</summary>
     private static IEnumerable<XElement> Rows(string key, WebResourceControlDefinition control)
@@ -95,4 +108,46 @@ internal static class FormLayoutWriter
             yield return new XElement("row");
         }
     }
+
+    /// <summary>
+    /// A column's cell whose control a code component replaces: the classic text box bound to the column (what clients
+    /// without the component show), with the uniqueid its controlDescription points at.
+    /// </summary>
+    private static IEnumerable<XElement> Rows(string key, CodeComponentControlDefinition control)
+    {
+        yield return new XElement("row",
+            new XElement("cell",
+                new XAttribute("id", Braced(ComponentIds.For("formcell", $"{key}.{control.Id}"))),
+                new XAttribute("showlabel", control.ShowLabel ? "true" : "false"),
+                new XAttribute("colspan", "1"), new XAttribute("rowspan", Number(control.Rows)),
+                Labels("labels", "label", control.Label),
+                new XElement("control",
+                    new XAttribute("id", control.Id),
+                    new XAttribute("classid", TextBoxControlClass),
+                    new XAttribute("datafieldname", control.Column),
+                    new XAttribute("disabled", "false"),
+                    new XAttribute("uniqueid", Braced(UniqueId(key, control))))));
+        for (var i = 1; i < control.Rows; i++)
+        {
+            yield return new XElement("row");
+        }
+    }
+
+    public static System.Guid UniqueId(string key, CodeComponentControlDefinition control) => ComponentIds.For("formcontrol", $"{key}.{control.Id}");
+
+    /// <summary>
+    /// The default control (the column's classic control, by class id, with its datafieldname), then the component for
+    /// each form factor with the column in its bound property: the shape of an exported form
+    /// (learn.microsoft.com/dynamics365/field-service/work-order-customization, "Add Bing Maps to the work order form").
+    /// </summary>
+    private static XElement ControlDescription(string key, CodeComponentControlDefinition control) =>
+        new("controlDescription",
+            new XAttribute("forControl", Braced(UniqueId(key, control))),
+            new XElement("customControl",
+                new XAttribute("id", TextBoxControlClass),
+                new XElement("parameters", new XElement("datafieldname", control.Column))),
+            FormFactors.Select(f => new XElement("customControl",
+                new XAttribute("formFactor", Number(f)),
+                new XAttribute("name", control.Component),
+                new XElement("parameters", new XElement(control.BoundProperty, control.Column)))));
 }

@@ -103,6 +103,12 @@ public static class ImportFormat
             }
         }
 
+        foreach (var control in Children(root, "CustomControls", "CustomControl"))
+        {
+            _ = control.Element("Name") ?? throw Refused(Part, control, "a CustomControl needs a Name child (<prefix>_<namespace>.<constructor>).");
+            _ = control.Element("FileName") ?? throw Refused(Part, control, "a CustomControl needs a FileName child (the path of its ControlManifest.xml in the zip).");
+        }
+
         foreach (var resource in Children(root, "WebResources", "WebResource"))
         {
             GuidElement(Part, resource, "WebResourceId");

@@ -5,12 +5,15 @@ namespace Rapport.Solution.Packing;
 
 /// <summary>
 /// What to pack: the declarations, the built net462 assembly files (steps and activities are read from them), the
-/// folder the web resources were built into, and the standard-table catalogue used for "unknown table" checks.
+/// folders the web resources and the code components were built into, and the standard-table catalogue used for "unknown table" checks.
 /// </summary>
 public sealed record PackRequest(SolutionDefinition Definition, IReadOnlyList<string> AssemblyPaths)
 {
     /// <summary>WebResources/dist: each declared web resource's SourcePath is relative to it.</summary>
     public string? WebResourceRoot { get; init; }
+
+    /// <summary>Controls/out/controls: each declared code component's OutputFolder is relative to it.</summary>
+    public string? ControlsRoot { get; init; }
 
     public ITableCatalog StandardTables { get; init; } = TableCatalog.Standard;
 }

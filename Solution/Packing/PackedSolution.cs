@@ -23,10 +23,20 @@ public sealed record PackedPluginType(Guid Id, string TypeName, string AssemblyN
 /// <summary>A web resource with its content.</summary>
 public sealed record PackedWebResource(string Name, string DisplayName, WebResourceType Type, byte[] Content);
 
+/// <summary>
+/// A code component with its files: the manifest and every other file of its Controls/&lt;name&gt;/ folder (path relative
+/// to that folder → bytes). Namespace and Constructor come from the manifest.
+/// </summary>
+public sealed record PackedCustomControl(string Name, string Namespace, string Constructor, string Version, byte[] Manifest, IReadOnlyDictionary<string, byte[]> Files)
+{
+    /// <summary>The bound properties' of-type values, comma-separated (customcontrol.compatibledatatypes).</summary>
+    public string CompatibleDataTypes { get; init; } = "";
+}
+
 /// <summary>A solution.xml root component: its type code and its id or schema name.</summary>
 public sealed record PackedRootComponent(int Type, string? SchemaName, Guid? Id);
 
-/// <summary>What an importer needs of a solution zip: identity, assemblies, registrations, Custom APIs, web resources.</summary>
+/// <summary>What an importer needs of a solution zip: identity, assemblies, registrations, Custom APIs, web resources, code components.</summary>
 public sealed record PackedSolution(string UniqueName, string Version, bool Managed, string PublisherPrefix)
 {
     public IReadOnlyList<PackedRootComponent> RootComponents { get; init; } = [];
@@ -41,6 +51,7 @@ public sealed record PackedSolution(string UniqueName, string Version, bool Mana
     public IReadOnlyList<PackedStep> Steps { get; init; } = [];
     public IReadOnlyList<CustomApiDefinition> CustomApis { get; init; } = [];
     public IReadOnlyList<PackedWebResource> WebResources { get; init; } = [];
+    public IReadOnlyList<PackedCustomControl> CustomControls { get; init; } = [];
 
     /// <summary>Role name → privilege names with their level (Basic, Local, Deep, Global).</summary>
     public IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> Roles { get; init; } = new Dictionary<string, IReadOnlyDictionary<string, string>>();

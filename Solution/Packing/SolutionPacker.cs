@@ -71,8 +71,21 @@ public static class SolutionPacker
             parts.Add(path, XmlParts.Packed(xml));
         }
 
+        // Code components travel as pcf-scripts built them: the manifest and its resources, bytes unchanged.
+        var manifests = new List<string>();
+        foreach (var control in content.Controls)
+        {
+            var manifest = ComponentPaths.Control(control.Definition.Name, ControlContent.ManifestFile);
+            parts.Add(manifest, control.Manifest);
+            manifests.Add(manifest);
+            foreach (var (path, bytes) in control.Resources)
+            {
+                parts.Add(ComponentPaths.Control(control.Definition.Name, path), bytes);
+            }
+        }
+
         // Real exports start [Content_Types].xml with a BOM, unlike the other parts.
-        parts.Add(ContentTypesWriter.EntryName, XmlParts.Serialize(ContentTypesWriter.Write(parts.Keys), bom: true, declaration: true));
+        parts.Add(ContentTypesWriter.EntryName, XmlParts.Serialize(ContentTypesWriter.Write(parts.Keys, manifests), bom: true, declaration: true));
         return parts;
     }
 
@@ -104,6 +117,7 @@ public static class SolutionPacker
         var missingByFile = request.AssemblyPaths.Where(p => !File.Exists(p)).Select(Path.GetFileNameWithoutExtension).ToHashSet(StringComparer.Ordinal);
         problems.AddRange(DeclarationValidator.Validate(request.Definition, assemblies, request.StandardTables, request.WebResourceRoot)
             .Where(p => !missingByFile.Any(m => m is not null && declared.Contains(m) && p.StartsWith($"Assembly '{m}' is declared", StringComparison.Ordinal))));
+        var controls = request.Definition.CodeComponents.Select(c => CodeComponentReader.Read(c, request.ControlsRoot, problems)).OfType<ControlContent>().ToList();
         if (problems.Count > 0)
         {
             throw new SolutionValidationException(problems);
@@ -113,6 +127,6 @@ public static class SolutionPacker
             w => w.Name,
             w => File.ReadAllBytes(Path.Combine(request.WebResourceRoot!, w.SourcePath)),
             StringComparer.Ordinal);
-        return new SolutionContent(request.Definition, assemblies.OrderBy(a => a.Name, StringComparer.Ordinal).ToList(), webResources);
+        return new SolutionContent(request.Definition, assemblies.OrderBy(a => a.Name, StringComparer.Ordinal).ToList(), webResources) { Controls = controls };
     }
 }

@@ -14,6 +14,7 @@ internal static class SolutionXmlWriter
     public const int ChartComponent = 59;
     public const int SystemFormComponent = 60;
     public const int WebResourceComponent = 61;
+    public const int CustomControlComponent = 66;
     public const int PluginAssemblyComponent = 91;
     public const int StepComponent = 92;
 
@@ -77,6 +78,12 @@ internal static class SolutionXmlWriter
         foreach (var resource in definition.WebResources.OrderBy(w => w.Name, StringComparer.Ordinal))
         {
             yield return Root(WebResourceComponent, new XAttribute("schemaName", resource.Name), new XAttribute("behavior", "0"));
+        }
+
+        // A code component is named by its customcontrol name (CodeInterpreterControlSolution.zip: type 66, schemaName, behavior 0).
+        foreach (var name in content.Controls.Select(c => c.Definition.Name).Order(StringComparer.Ordinal))
+        {
+            yield return Root(CustomControlComponent, new XAttribute("schemaName", name), new XAttribute("behavior", "0"));
         }
 
         foreach (var assembly in content.Assemblies.OrderBy(a => a.Name, StringComparer.Ordinal))

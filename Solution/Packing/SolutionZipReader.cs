@@ -61,6 +61,7 @@ public static class SolutionZipReader
             Steps = (customizations.Element("SdkMessageProcessingSteps")?.Elements("SdkMessageProcessingStep") ?? []).Select(Step).ToList(),
             CustomApis = CustomApis(entries, types),
             WebResources = (customizations.Element("WebResources")?.Elements("WebResource") ?? []).Select(w => WebResource(w, entries)).ToList(),
+            CustomControls = (customizations.Element("CustomControls")?.Elements("CustomControl") ?? []).Select(c => CustomControl(c, entries)).ToList(),
             Roles = (customizations.Element("Roles")?.Elements("Role") ?? []).ToDictionary(
                 r => (string)r.Attribute("name")!,
                 r => (IReadOnlyDictionary<string, string>)(r.Element("RolePrivileges")?.Elements("RolePrivilege") ?? [])
@@ -130,6 +131,31 @@ public static class SolutionZipReader
             (string?)resource.Element("DisplayName") ?? "",
             (WebResourceType)Int(resource, "WebResourceType"),
             entries.TryGetValue(file, out var content) ? content : throw new InvalidDataException($"Web resource file '{file}' is missing from the zip."));
+    }
+
+    /// <summary>
+    /// A CustomControl: its FileName must be in the zip (Dataverse fails the import otherwise), and the files beside it
+    /// are the component's resources.
+    /// </summary>
+    private static PackedCustomControl CustomControl(XElement control, Dictionary<string, byte[]> entries)
+    {
+        var name = (string?)control.Element("Name") ?? "";
+        var file = ((string?)control.Element("FileName") ?? "").TrimStart('/');
+        if (!entries.TryGetValue(file, out var manifest))
+        {
+            throw new InvalidDataException($"Code component '{name}': its manifest '{file}' is missing from the zip.");
+        }
+
+        var root = XDocument.Load(new MemoryStream(manifest)).Root?.Element("control")
+            ?? throw new InvalidDataException($"Code component '{name}': '{file}' is not a control manifest (<manifest><control>).");
+        var folder = file[..(file.LastIndexOf('/') + 1)];
+        var files = entries.Where(e => e.Key.StartsWith(folder, StringComparison.Ordinal) && e.Key != file)
+            .ToDictionary(e => e.Key[folder.Length..], e => e.Value, StringComparer.Ordinal);
+        files[file[folder.Length..]] = manifest;
+        return new PackedCustomControl(name, (string?)root.Attribute("namespace") ?? "", (string?)root.Attribute("constructor") ?? "", (string?)root.Attribute("version") ?? "", manifest, files)
+        {
+            CompatibleDataTypes = CodeComponentReader.CompatibleDataTypes(manifest),
+        };
     }
 
     private static List<CustomApiDefinition> CustomApis(Dictionary<string, byte[]> entries, IReadOnlyList<PackedPluginType> types)

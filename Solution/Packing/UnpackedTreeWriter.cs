@@ -8,7 +8,7 @@ namespace Rapport.Solution.Packing;
 
 /// <summary>
 /// The pac / SolutionPackager source layout of the same solution (Other/, Entities/, OptionSets/, Roles/,
-/// PluginAssemblies/, SdkMessageProcessingSteps/, WebResources/, customapis/): one file per component, BOM and
+/// PluginAssemblies/, SdkMessageProcessingSteps/, WebResources/, Controls/, customapis/): one file per component, BOM and
 /// XML declaration on every XML file, Managed=2 because both zips come from it.
 /// </summary>
 internal static class UnpackedTreeWriter
@@ -59,6 +59,19 @@ internal static class UnpackedTreeWriter
             var path = "WebResources/" + resource.Name;
             files.Add(path, content.WebResourceFiles[resource.Name]);
             Xml(path + ".data.xml", WebResourceXmlWriter.Write(resource, "/" + path));
+        }
+
+        // Controls/<name>/: the built files, and the CustomControl element beside the manifest (SolutionPackager's layout,
+        // learn.microsoft.com/power-apps/developer/component-framework/code-components-alm).
+        foreach (var control in content.Controls)
+        {
+            var manifest = ComponentPaths.Control(control.Definition.Name, ControlContent.ManifestFile);
+            files.Add(manifest, control.Manifest);
+            Xml(manifest + ".data.xml", CustomControlXmlWriter.Write(control.Definition.Name));
+            foreach (var (path, bytes) in control.Resources)
+            {
+                files.Add(ComponentPaths.Control(control.Definition.Name, path), bytes);
+            }
         }
 
         foreach (var api in definition.CustomApis)

@@ -19,6 +19,12 @@ internal static class PackedZips
     public const string WebResourceText = "console.log('local');\n";
     public const string FeedPageName = "rapport_/feed/feed.html";
 
+    /// <summary>
+    /// pcf-scripts' output shape for Rapport's two code components (Tests/Solution.Tests/Fixtures/PcfBuildOutputFixture,
+    /// a fixture, not product output): every test zip carries them as Controls/rapport_Rapport.Feed/… and …InsightsCard/….
+    /// </summary>
+    public static string ControlsFixture => Path.Combine(TestPaths.RepoRoot, "Tests", "Solution.Tests", "Fixtures", "PcfBuildOutputFixture");
+
     public static void RequireBuiltAssemblies()
     {
         if (!File.Exists(TestPaths.Plugins) || !File.Exists(TestPaths.Fixtures))
@@ -59,19 +65,20 @@ internal static class PackedZips
             Dashboards = [],
             Ribbons = [],
         };
-        return SolutionPacker.Build(new PackRequest(definition, [TestPaths.Plugins, TestPaths.Fixtures]) { WebResourceRoot = dist }).ManagedZip;
+        return SolutionPacker.Build(new PackRequest(definition, [TestPaths.Plugins, TestPaths.Fixtures]) { WebResourceRoot = dist, ControlsRoot = ControlsFixture }).ManagedZip;
     }
 
-    /// <summary>Rapport itself, packed as `rapport pack` does: the declarations, both net462 assemblies and WebResources/dist.</summary>
+    /// <summary>Rapport itself, packed as `rapport pack` does: the declarations, both net462 assemblies, WebResources/dist and Controls/out/controls.</summary>
     public static byte[] Rapport(string version)
     {
         var dist = Path.Combine(TestPaths.RepoRoot, "WebResources", "dist");
-        if (!File.Exists(TestPaths.Plugins) || !File.Exists(TestPaths.WorkflowActivities) || !Directory.Exists(dist))
+        var controls = Path.Combine(TestPaths.RepoRoot, "Controls", "out", "controls");
+        if (!File.Exists(TestPaths.Plugins) || !File.Exists(TestPaths.WorkflowActivities) || !Directory.Exists(dist) || !Directory.Exists(controls))
         {
-            Assert.Ignore("The net462 assemblies or WebResources/dist are not built.");
+            Assert.Ignore("The net462 assemblies, WebResources/dist or Controls/out/controls are not built.");
         }
 
-        return SolutionPacker.Build(new PackRequest(RapportSolution.Build(version), [TestPaths.Plugins, TestPaths.WorkflowActivities]) { WebResourceRoot = dist }).ManagedZip;
+        return SolutionPacker.Build(new PackRequest(RapportSolution.Build(version), [TestPaths.Plugins, TestPaths.WorkflowActivities]) { WebResourceRoot = dist, ControlsRoot = controls }).ManagedZip;
     }
 
     /// <summary>The zip with one part removed: what a truncated or hand-edited export looks like.</summary>

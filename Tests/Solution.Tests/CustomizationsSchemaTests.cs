@@ -192,7 +192,8 @@ public sealed partial class CustomizationsSchemaTests
 
         foreach (var form in root.Descendants("form"))
         {
-            AssertOrdered(form.Elements(), ["tabs", "formLibraries", "events"], "form");
+            // controlDescriptions after the layout, before formLibraries and events (an exported account main form).
+            AssertOrdered(form.Elements(), ["tabs", "controlDescriptions", "formLibraries", "events"], "form");
         }
     }
 

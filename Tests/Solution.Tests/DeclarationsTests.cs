@@ -24,6 +24,9 @@ public sealed class DeclarationsTests
         {
             // The test command builds the web resources before the .NET suites, as the main job does.
             WebResourceRoot = Path.Combine(TestPaths.RepoRoot, "WebResources", "dist"),
+
+            // ... and the code components (Controls/, built by pcf-scripts).
+            ControlsRoot = Path.Combine(TestPaths.RepoRoot, "Controls", "out", "controls"),
         });
         var zip = SolutionZipReader.Read(output.ManagedZip);
         Assert.That(zip.UniqueName, Is.EqualTo("Rapport"));

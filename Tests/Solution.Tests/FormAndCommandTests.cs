@@ -19,39 +19,61 @@ public sealed class FormAndCommandTests
     private static string Control(XElement scope, string id) =>
         (string)scope.Descendants("control").Single(c => (string?)c.Attribute("id") == id).Element("parameters")!.Element("Url")!;
 
+    /// <summary>
+    /// Issue 20: the Rapport tab hosts the Feed and InsightsCard code components bound to rapport_feedanchor, no web
+    /// resource iframe. Shape of a bound code component in an exported form (learn.microsoft.com/dynamics365/field-service/
+    /// work-order-customization, "Add Bing Maps to the work order form", edits the FormXml of an exported solution): the
+    /// cell's control keeps the column's classic control and a uniqueid; controlDescription forControl points at it and
+    /// holds the default control (customControl id = class id, parameters/datafieldname) then one customControl per form
+    /// factor naming the component with the column in its bound property; controlDescriptions come after the layout and
+    /// before formLibraries.
+    /// </summary>
     [TestCase("Contact")]
     [TestCase("Account")]
-    public void Customer_form_has_a_rapport_tab_with_feed_and_insights_and_the_feed_host_onload(string entity)
+    public void Customer_form_has_a_rapport_tab_with_the_feed_and_card_code_components_bound_to_the_anchor(string entity)
     {
         var form = Entity(entity).Element("FormXml")!.Element("forms")!.Elements("systemform").Single();
         var tab = form.Descendants("tab").Single(t => (string?)t.Attribute("name") == "rapport_tab");
         Assert.That(tab.Element("labels")!.Element("label")!.Attribute("description")!.Value, Is.EqualTo("Rapport"));
         Assert.That(tab.Descendants("section").Count(), Is.EqualTo(2));
-        Assert.That(Control(tab, "WebResource_rapport_feed"), Is.EqualTo("rapport_/feed/feed.html"));
-        Assert.That(Control(tab, "WebResource_rapport_insights"), Is.EqualTo("rapport_/card/insights.html"));
-        foreach (var control in tab.Descendants("control"))
+        var controls = tab.Descendants("control").ToList();
+        Assert.That(controls.Select(c => (string?)c.Attribute("id")), Is.EqualTo(new[] { "rapport_feedanchor", "rapport_feedanchor1" }));
+        Assert.That(form.Descendants("control").Where(c => (string?)c.Attribute("classid") == "{9FDF5F91-88B1-47f4-AD53-C11EFC01A01D}"), Is.Empty, "no web resource iframe");
+
+        var descriptions = form.Element("form")!.Element("controlDescriptions")!.Elements("controlDescription").ToList();
+        Assert.That(descriptions, Has.Count.EqualTo(2));
+        foreach (var (control, component) in controls.Zip(new[] { "rapport_Rapport.Feed", "rapport_Rapport.InsightsCard" }))
         {
-            Assert.That((string?)control.Attribute("classid"), Is.EqualTo("{9FDF5F91-88B1-47f4-AD53-C11EFC01A01D}"), "the web resource control class");
-            var url = (string)control.Element("parameters")!.Element("Url")!;
-            Assert.That(Guid.Parse((string)control.Element("parameters")!.Element("WebResourceId")!), Is.EqualTo(ComponentPaths.WebResourceId(url)));
+            Assert.That((string?)control.Attribute("classid"), Is.EqualTo("{4273EDBD-AC1D-40d3-9FB2-095C621B552D}"), "the text box stays as the fallback");
+            Assert.That((string?)control.Attribute("datafieldname"), Is.EqualTo("rapport_feedanchor"));
+            var uniqueId = Guid.Parse((string)control.Attribute("uniqueid")!);
+            var description = descriptions.Single(d => Guid.Parse((string)d.Attribute("forControl")!) == uniqueId);
+            var custom = description.Elements("customControl").ToList();
+            Assert.That((string?)custom[0].Attribute("id"), Is.EqualTo((string?)control.Attribute("classid")));
+            Assert.That((string?)custom[0].Element("parameters")!.Element("datafieldname"), Is.EqualTo("rapport_feedanchor"));
+            Assert.That(custom.Skip(1).Select(c => (string?)c.Attribute("formFactor")), Is.EqualTo(new[] { "0", "1", "2" }));
+            foreach (var factor in custom.Skip(1))
+            {
+                Assert.That((string?)factor.Attribute("name"), Is.EqualTo(component));
+                Assert.That(factor.Element("parameters")!.Elements().Select(p => (p.Name.LocalName, p.Value)), Is.EqualTo(new[] { ("anchor", "rapport_feedanchor") }));
+            }
         }
 
-        var library = form.Descendants("formLibraries").Single().Elements("Library").Single();
-        Assert.That((string?)library.Attribute("name"), Is.EqualTo("rapport_/forms/feedhost.js"));
-        var handler = form.Descendants("event").Single(e => (string?)e.Attribute("name") == "onload").Descendants("Handler").Single();
-        Assert.That((string?)handler.Attribute("functionName"), Is.EqualTo("Rapport.Forms.FeedHost.onLoad"));
-        Assert.That((string?)handler.Attribute("libraryName"), Is.EqualTo("rapport_/forms/feedhost.js"));
-        Assert.That((string?)handler.Attribute("passExecutionContext"), Is.EqualTo("true"));
-        Assert.That(form.Element("form")!.Elements().Select(e => e.Name.LocalName), Is.EqualTo(new[] { "tabs", "formLibraries", "events" }));
+        // Follow stays on the command bar: the form needs no feed host script any more.
+        Assert.That(form.Element("form")!.Elements().Select(e => e.Name.LocalName), Is.EqualTo(new[] { "tabs", "controlDescriptions" }));
     }
 
     [Test]
-    public void Opportunity_ships_as_a_shell_with_the_feed_form_and_no_insights()
+    public void Opportunity_ships_as_a_shell_with_the_anchor_column_and_the_feed_form_without_the_card()
     {
         var opportunity = Entity("Opportunity");
-        Assert.That(opportunity.Element("EntityInfo")!.Descendants("attribute"), Is.Empty);
+        var attribute = opportunity.Element("EntityInfo")!.Descendants("attribute").Single();
+        Assert.That((string?)attribute.Element("LogicalName"), Is.EqualTo("rapport_feedanchor"));
+        Assert.That((string?)attribute.Element("RequiredLevel"), Is.EqualTo("none"));
         var tab = opportunity.Descendants("tab").Single();
-        Assert.That(tab.Descendants("control").Select(c => (string)c.Attribute("id")!), Is.EqualTo(new[] { "WebResource_rapport_feed" }));
+        Assert.That(tab.Descendants("control").Select(c => (string)c.Attribute("id")!), Is.EqualTo(new[] { "rapport_feedanchor" }));
+        Assert.That(opportunity.Descendants("customControl").Where(c => c.Attribute("formFactor") is not null).Select(c => (string?)c.Attribute("name")).Distinct(),
+            Is.EqualTo(new[] { "rapport_Rapport.Feed" }));
     }
 
     [Test]
@@ -116,7 +138,8 @@ public sealed class FormAndCommandTests
     [Test]
     public void Forms_generalise_to_any_followable_table()
     {
-        var form = Declarations.Ui.RapportForms.FeedForm("rapport_gift", "Gift", withInsights: false);
+        // Any text column can anchor the feed: here the gift's name.
+        var form = Declarations.Ui.RapportForms.FeedForm("rapport_gift", "Gift", withInsights: false, anchorColumn: "rapport_name");
         var definition = TestSolution.Definition() with { Forms = [.. TestSolution.Definition().Forms, form] };
         var zip = new ZipParts(SolutionPacker.Build(TestSolution.Request(definition)).ManagedZip);
         var gift = zip.Customizations.Element("Entities")!.Elements("Entity").Single(e => (string?)e.Element("Name") == "rapport_gift");

@@ -82,8 +82,11 @@ internal static class TestSolution
 
     public static IReadOnlyList<string> AssemblyPaths => [TestPaths.Plugins, TestPaths.WorkflowActivities, TestPaths.Fixtures];
 
+    /// <summary>A fixture of pcf-scripts' output shape (Fixtures/PcfBuildOutputFixture/README.md), standing in for Controls/out/controls.</summary>
+    public static string ControlsFixture => Path.Combine(TestPaths.RepoRoot, "Tests", "Solution.Tests", "Fixtures", "PcfBuildOutputFixture");
+
     public static PackRequest Request(SolutionDefinition? definition = null, IReadOnlyList<string>? assemblies = null) =>
-        new(definition ?? Definition(), assemblies ?? AssemblyPaths) { WebResourceRoot = DistFolder.Value };
+        new(definition ?? Definition(), assemblies ?? AssemblyPaths) { WebResourceRoot = DistFolder.Value, ControlsRoot = ControlsFixture };
 
     private static void Write(string folder, string path, string text)
     {

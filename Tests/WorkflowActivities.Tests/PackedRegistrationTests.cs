@@ -85,7 +85,18 @@ public sealed class PackedRegistrationTests
             Assert.Ignore($"The web resources are not built ({TestPaths.WebResources}); ./build/test.sh builds them first.");
         }
 
-        var request = new PackRequest(RapportSolution.Build("1.0.0.0"), [TestPaths.ShippedPlugins, TestPaths.ShippedActivities]) { WebResourceRoot = TestPaths.WebResources };
+        // The code components (Controls/, pcf-scripts) are packed from their build output too.
+        var controls = Path.Combine(TestPaths.RepoRoot, "Controls", "out", "controls");
+        if (!Directory.Exists(controls))
+        {
+            Assert.Ignore($"The code components are not built ({controls}); ./build/test.sh builds them first.");
+        }
+
+        var request = new PackRequest(RapportSolution.Build("1.0.0.0"), [TestPaths.ShippedPlugins, TestPaths.ShippedActivities])
+        {
+            WebResourceRoot = TestPaths.WebResources,
+            ControlsRoot = controls,
+        };
         return SolutionPacker.Build(request).ManagedZip;
     }
 

@@ -8,7 +8,7 @@ namespace Rapport.Cli.Commands.Pack;
 
 /// <summary>
 /// `rapport pack`: writes Rapport_managed.zip, Rapport.zip and the unpacked tree from Solution/, the built web
-/// resources and the built net462 assemblies, building those first when they are missing or older than their sources
+/// resources, the built code components (Controls/out/controls) and the built net462 assemblies, building those first when they are missing or older than their sources
 /// (`--no-build` packs what is there).
 /// </summary>
 internal static class PackCommand
@@ -17,7 +17,7 @@ internal static class PackCommand
     {
         var output = new Option<string>("--output") { Description = "Folder for the zips and the unpacked tree (default: out).", DefaultValueFactory = _ => "out" };
         var configuration = new Option<string>("--configuration") { Description = "Build configuration of the assemblies to pack (default: Release).", DefaultValueFactory = _ => "Release" };
-        var noBuild = new Option<bool>("--no-build") { Description = "Pack the last build as it is; do not build stale web resources or assemblies." };
+        var noBuild = new Option<bool>("--no-build") { Description = "Pack the last build as it is; do not build stale web resources, code components or assemblies." };
         var command = new Command("pack", "Pack the managed and unmanaged solution zips, building the web resources and net462 assemblies when stale.");
         command.Options.Add(output);
         command.Options.Add(configuration);
@@ -38,6 +38,7 @@ internal static class PackCommand
         var request = new PackRequest(RapportSolution.FromRepository(root), inputs.Assemblies)
         {
             WebResourceRoot = inputs.WebResourceRoot,
+            ControlsRoot = inputs.ControlsRoot,
         };
         try
         {

@@ -9,8 +9,8 @@ using Rapport.Solution.Declarations;
 namespace Rapport.Cli.Commands.Pack;
 
 /// <summary>
-/// Builds what `rapport pack` packs when it is missing or older than its sources: the web resources
-/// (npm ci when node_modules is missing, npm run build) and the net462 plugin and workflow activity assemblies
+/// Builds what `rapport pack` packs when it is missing or older than its sources: the web resources and the code
+/// components in Controls/ (each: npm ci when node_modules is missing, npm run build) and the net462 plugin and workflow activity assemblies
 /// (dotnet build -f net462). Each build's output streams through, with the reason and the elapsed time.
 /// </summary>
 internal sealed class PackInputs(string root, string configuration)
@@ -19,6 +19,9 @@ internal sealed class PackInputs(string root, string configuration)
 
     public string WebResourceRoot => Path.Combine(root, "WebResources", "dist");
 
+    /// <summary>Controls/out/controls, where pcf-scripts writes each component's folder.</summary>
+    public string ControlsRoot => Path.Combine(root, Solution.Declarations.Ui.CodeComponents.BuildOutput.Replace('/', Path.DirectorySeparatorChar));
+
     public IReadOnlyList<string> Assemblies =>
     [
         Path.Combine(root, "Plugins", "bin", configuration, "net462", RapportSolution.PluginsAssembly + ".dll"),
@@ -26,7 +29,7 @@ internal sealed class PackInputs(string root, string configuration)
     ];
 
     /// <summary>Builds what is stale; false (with the error written) when a build fails or a tool is missing.</summary>
-    public bool EnsureBuilt() => EnsureWebResources() && EnsureAssemblies();
+    public bool EnsureBuilt() => EnsureWebResources() && EnsureControls() && EnsureAssemblies();
 
     private bool EnsureWebResources()
     {
@@ -45,9 +48,30 @@ internal sealed class PackInputs(string root, string configuration)
             return true;
         }
 
-        Console.WriteLine($"Building the web resources ({Relative(reason)}).");
+        return NpmBuild("the web resources", folder, reason);
+    }
+
+    /// <summary>The code components, when Controls/ is an npm project and its output is missing or older than its sources.</summary>
+    private bool EnsureControls()
+    {
+        var folder = Path.Combine(root, "Controls");
+        if (!File.Exists(Path.Combine(folder, "package.json")))
+        {
+            return true;
+        }
+
+        string[] generated = ["out", "node_modules", "generated", "obj", "bin"];
+        var sources = Directory.EnumerateFileSystemEntries(folder).Where(e => !generated.Contains(Path.GetFileName(e), StringComparer.OrdinalIgnoreCase));
+        var outputs = BuildFreshness.AllFiles(ControlsRoot).ToArray();
+        var reason = outputs.Length == 0 ? "Controls/out/controls/ is empty" : BuildFreshness.StaleReason(outputs, sources, _ => true);
+        return reason is null || NpmBuild("the code components", folder, reason);
+    }
+
+    private bool NpmBuild(string what, string folder, string reason)
+    {
+        Console.WriteLine($"Building {what} ({Relative(reason)}).");
         var npm = OperatingSystem.IsWindows() ? "npm.cmd" : "npm";
-        const string noNode = "Node.js 20 and npm are required to build the web resources: install them (build/install-prerequisites.sh lists what is needed) and run again.";
+        var noNode = $"Node.js 20 and npm are required to build {what}: install them (build/install-prerequisites.sh lists what is needed) and run again.";
         if (!Directory.Exists(Path.Combine(folder, "node_modules")) && !Run("npm ci", npm, ["ci", "--no-audit", "--no-fund", "--loglevel=error"], folder, noNode))
         {
             return false;

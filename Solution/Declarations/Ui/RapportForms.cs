@@ -14,8 +14,10 @@ public static class RapportForms
     public const string InsightsPage = "rapport_/card/insights.html";
     public const string FeedHostLibrary = "rapport_/forms/feedhost.js";
     public const string FeedHostOnLoad = "Rapport.Forms.FeedHost.onLoad";
-    public const string FeedControl = "WebResource_rapport_feed";
-    public const string InsightsControl = "WebResource_rapport_insights";
+
+    /// <summary>Control ids on the forms: the column's id, as the form designer names a bound control; the card's is a second copy.</summary>
+    public const string FeedControl = CodeComponents.AnchorColumn;
+    public const string InsightsControl = CodeComponents.AnchorColumn + "1";
 
     /// <summary>The tables whose main form carries the Rapport tab; customers also get the CLV &amp; engagement card.</summary>
     public static IEnumerable<FormDefinition> All()
@@ -25,20 +27,29 @@ public static class RapportForms
         yield return FeedForm("opportunity", "Opportunity", withInsights: false);
     }
 
-    /// <summary>A "Rapport Social" main form for any table that can be followed: the Rapport tab plus the feed host script.</summary>
-    public static FormDefinition FeedForm(string table, string display, bool withInsights)
+    /// <summary>
+    /// A "Rapport Social" main form for any table that can be followed: the Rapport tab with the Feed code component
+    /// (and the CLV &amp; engagement card for customers) bound to a text column, rapport_feedanchor on the tables Rapport
+    /// adds it to. Follow stays on the command bar.
+    /// </summary>
+    public static FormDefinition FeedForm(string table, string display, bool withInsights, string anchorColumn = CodeComponents.AnchorColumn)
     {
-        List<FormSectionDefinition> sections = [new("rapport_feed_section", "Feed", [new(FeedControl, FeedPage, "Feed") { Rows = 16 }])];
+        List<FormSectionDefinition> sections =
+        [
+            new("rapport_feed_section", "Feed", []) { CodeControls = [Component(anchorColumn, anchorColumn, CodeComponents.Feed, "Feed", 16)] },
+        ];
         if (withInsights)
         {
-            sections.Add(new("rapport_insights_section", "CLV & Engagement", [new(InsightsControl, InsightsPage, "CLV & Engagement") { Rows = 10 }]));
+            sections.Add(new("rapport_insights_section", "CLV & Engagement", []) { CodeControls = [Component(anchorColumn + "1", anchorColumn, CodeComponents.InsightsCard, "CLV & Engagement", 10)] });
         }
 
         return new FormDefinition($"rapport_{table}_social", table, "Rapport Social", [new("rapport_tab", "Rapport", sections)])
         {
             Description = $"{display} with Rapport's feed{(withInsights ? " and the CLV & engagement card" : "")}.",
-            Libraries = [FeedHostLibrary],
-            Handlers = [new(FeedHostLibrary, FeedHostOnLoad)],
         };
     }
+
+    /// <summary>A bound control is named after its column (a second copy gets a number), as the form designer names it.</summary>
+    private static CodeComponentControlDefinition Component(string id, string column, string component, string label, int rows) =>
+        new(id, component, column, CodeComponents.AnchorProperty, label) { Rows = rows };
 }
