@@ -90,6 +90,7 @@ public sealed partial class LocalHost : IAsyncDisposable
         host._transient = options.TransientFailures > 0 ? new TransientFailures(options.TransientFailures) : null;
         host._importer.JobDelay = options.ImportJobDelay;
         host._importer.Duration = options.ImportDuration;
+        host.ControlsDirectory = options.ControlsDirectory;
         if (options.DataDirectory is not null)
         {
             host.OpenData(options.DataDirectory, options.Sample);
@@ -197,6 +198,11 @@ public sealed partial class LocalHost : IAsyncDisposable
     private async Task HandleAsync(HttpContext context)
     {
         var path = context.Request.Path.Value ?? "/";
+        if (await ControlFileAsync(context, path).ConfigureAwait(false))
+        {
+            return;
+        }
+
         if (path.Equals("/rapport/xrm-shim.js", StringComparison.OrdinalIgnoreCase))
         {
             context.Response.ContentType = "text/javascript; charset=utf-8";
@@ -377,6 +383,11 @@ public sealed partial class LocalHost : IAsyncDisposable
             context.Response.StatusCode = 403;
             context.Response.ContentType = "text/html; charset=utf-8";
             await context.Response.WriteAsync(FormHostPage.NoAccess(Environment, table)).ConfigureAwait(false);
+            return;
+        }
+
+        if (await ControlsFormAsync(context, table, id, user, impersonate, pageToken).ConfigureAwait(false))
+        {
             return;
         }
 

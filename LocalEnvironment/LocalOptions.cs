@@ -33,6 +33,23 @@ public sealed record LocalOptions
     /// runs; a long one is a stuck import.</summary>
     public TimeSpan ImportDuration { get; init; }
 
+    /// <summary>The built code components (Controls/out/controls/&lt;Constructor&gt;/), served at /controls/&lt;Namespace&gt;.&lt;Constructor&gt;/
+    /// and placed on the form host; default: the repository's, found above the running assembly (null outside a clone).</summary>
+    public string? ControlsDirectory { get; init; } = FindControlsDirectory();
+
     /// <summary>The clock of sign-in codes and sessions (tests pass their own to expire a code without waiting).</summary>
     public TimeProvider Time { get; init; } = TimeProvider.System;
+
+    private static string? FindControlsDirectory()
+    {
+        for (var folder = new System.IO.DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
+        {
+            if (System.IO.File.Exists(System.IO.Path.Combine(folder.FullName, "Controls", "package.json")))
+            {
+                return System.IO.Path.Combine(folder.FullName, "Controls", "out", "controls");
+            }
+        }
+
+        return null;
+    }
 }
