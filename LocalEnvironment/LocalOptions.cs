@@ -34,13 +34,15 @@ public sealed record LocalOptions
     public TimeSpan ImportDuration { get; init; }
 
     /// <summary>The built code components (Controls/out/controls/&lt;Constructor&gt;/), served at /controls/&lt;Namespace&gt;.&lt;Constructor&gt;/
-    /// and placed on the form host; default: the repository's, found above the running assembly (null outside a clone).</summary>
-    public string? ControlsDirectory { get; init; } = FindControlsDirectory();
+    /// and placed on the form host. `rapport local` passes <see cref="RepositoryControlsDirectory"/>; null (the default for
+    /// an embedded host, e.g. in tests): no components, the form host shows the web resources.</summary>
+    public string? ControlsDirectory { get; init; }
 
     /// <summary>The clock of sign-in codes and sessions (tests pass their own to expire a code without waiting).</summary>
     public TimeProvider Time { get; init; } = TimeProvider.System;
 
-    private static string? FindControlsDirectory()
+    /// <summary>The repository's Controls/out/controls, found above the running assembly; null outside a clone.</summary>
+    public static string? RepositoryControlsDirectory()
     {
         for (var folder = new System.IO.DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
         {

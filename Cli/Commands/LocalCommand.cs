@@ -41,7 +41,7 @@ internal static class LocalCommand
         command.Options.Add(duration);
         command.SetAction((parse, ct) => RunAsync(
             new LocalOptions { Port = parse.GetValue(port), Token = parse.GetValue(token), DataDirectory = Path.GetFullPath(parse.GetValue(data) ?? DefaultDataDirectory()), Sample = parse.GetValue(sample), Throttle = parse.GetValue(throttle), ThrottleRetryAfter = parse.GetValue(retryAfter),
-                ImportJobDelay = TimeSpan.FromSeconds(parse.GetValue(jobDelay)), TransientFailures = parse.GetValue(transient), ImportDuration = TimeSpan.FromSeconds(parse.GetValue(duration)) },
+                ImportJobDelay = TimeSpan.FromSeconds(parse.GetValue(jobDelay)), TransientFailures = parse.GetValue(transient), ImportDuration = TimeSpan.FromSeconds(parse.GetValue(duration)), ControlsDirectory = LocalOptions.RepositoryControlsDirectory() },
             ct));
         return command;
     }
