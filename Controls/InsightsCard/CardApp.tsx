@@ -31,8 +31,9 @@ export function HistoryChart(p: { bars: Bar[]; granularity: Granularity; env: En
   const { t, locale } = p.env;
   const max = Math.max(...p.bars.map((b) => b.value), 0) || 1;
   const width = 320;
-  const height = 120;
+  const height = 90;
   const slot = width / p.bars.length;
+  const barWidth = Math.min(slot * 0.7, 36); // a lone year stays a bar, not a block
   const every = Math.ceil(p.bars.length / 6); // at most about six axis labels
   const label = (b: Bar) =>
     t("historyRow", { period: periodLabel(b.period, p.granularity, locale), value: money(b.value, p.currency, locale), count: b.count === null ? "" : count(t, "historyCount", b.count, locale) }).replace(" ()", "");
@@ -44,7 +45,7 @@ export function HistoryChart(p: { bars: Bar[]; granularity: Granularity; env: En
           const h = Math.round((b.value / max) * height);
           return (
             <g key={b.period}>
-              <rect className="ri-bar" x={i * slot + slot * 0.15} y={height - h} width={slot * 0.7} height={Math.max(h, b.value > 0 ? 1 : 0)} data-period={b.period} data-value={b.value}>
+              <rect className="ri-bar" x={i * slot + (slot - barWidth) / 2} y={height - h} width={barWidth} height={Math.max(h, b.value > 0 ? 1 : 0)} data-period={b.period} data-value={b.value}>
                 <title>{label(b)}</title>
               </rect>
               {i % every === 0 ? (
