@@ -31,6 +31,11 @@ run_nunit() {
     echo "== build (web resources)"
     (cd WebResources && { [ -d node_modules ] || npm ci --no-audit --no-fund --loglevel=error; } && npm run -s build) || failed=1
   fi
+  if [ -f Controls/package.json ]; then
+    # The local form host and the browser suite run the built code components (Controls/out/).
+    echo "== build (code components)"
+    (cd Controls && { [ -f node_modules/.package-lock.json ] || npm ci --no-audit --no-fund --loglevel=error; } && npm run -s build) || failed=1
+  fi
   echo "== build (Extension.sln, $config)"
   if ! dotnet build Extension.sln -c "$config" --nologo -v minimal -tl:off; then
     echo "build failed" >&2

@@ -178,7 +178,8 @@ export function FeedApp(p: FeedAppProps): React.ReactElement {
     <FluentProvider theme={env.theme ?? webLightTheme} className="rf-root">
       <section className="rf-section" aria-labelledby="rf-title">
         <header className="rf-header">
-          <h2 className="rf-title" id="rf-title">{title}</h2>
+          {/* A dashboard or page section names My feed itself; its tabs say which list is shown. */}
+          <h2 className={onRecord ? "rf-title" : "rf-title rf-sr-only"} id="rf-title">{title}</h2>
           {onRecord && followers !== null && status === "ready" ? <span className="rf-followers">{count(t, "followers", followers, locale)}</span> : null}
         </header>
         {!onRecord ? (

@@ -121,8 +121,8 @@ describe("Feed component", () => {
     expect(el.querySelectorAll(".rf-count")[1].textContent).toBe("1 comment");
   });
 
-  it("explains an empty My feed: the user follows no records yet", async () => {
+  it("explains an empty My feed: what appears there and how to follow", async () => {
     const el = await render(<FeedApp env={env("Feed", { getFeed: async () => page([]) }, null)} scope="my" />);
-    expect(el.querySelector(".rf-empty")!.textContent).toBe("Your feed is empty: you don't follow any records yet. Open a record and choose Follow on its command bar.");
+    expect(el.querySelector(".rf-empty")!.textContent).toBe("Nothing here yet: posts about the records you follow, and posts that mention you, appear here. To follow a record, open it and choose Follow on its command bar.");
   });
 });
