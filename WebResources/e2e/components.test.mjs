@@ -163,6 +163,31 @@ describe("keyboard only", () => {
   });
 });
 
+describe("mentions in the composer", () => {
+  it("suggests people for @Gra, picks one with the keyboard and posts the mention the API then returns", async () => {
+    const id = await newContact("Mia", unique("Mention"));
+    const grace = (await api("GET", "systemusers?$select=fullname&$filter=fullname eq 'Grace Hopper'")).json.value[0].systemuserid;
+    const { context, page, problems } = await openComponentForm(browser, "contact", id);
+    try {
+      const box = page.locator("#control-feed .rf-composer textarea");
+      await box.click();
+      await box.pressSequentially("Call with @Gra", { delay: 10 });
+      await page.locator('#control-feed [role="option"]', { hasText: "Grace Hopper" }).waitFor({ timeout: 10000 });
+      assert.match(await box.getAttribute("aria-activedescendant"), /-opt-0$/);
+      await page.keyboard.press("Enter");
+      assert.equal(await box.inputValue(), "Call with @Grace Hopper ");
+      await page.keyboard.press("Control+Enter");
+      await page.locator("#control-feed article a.rf-mention").waitFor({ timeout: 10000 });
+      const item = (await feed("contact", id)).items[0];
+      assert.deepEqual(item.mentions.map((m) => [m.table, m.id, m.name]), [["systemuser", grace, "Grace Hopper"]]);
+      assert.equal(await page.locator(`#control-feed a.rf-mention[data-id="${grace}"]`).textContent(), "@Grace Hopper");
+      assert.deepEqual(problems, []);
+    } finally {
+      await context.close();
+    }
+  });
+});
+
 describe("hostile text in the components", () => {
   // Payloads in the style of the OWASP XSS filter evasion cheat sheet, in every place a user's text reaches the page.
   const PAYLOADS = [
