@@ -4,11 +4,11 @@ import type { Scope } from "../shared/api";
 import { envOf, type Env } from "../shared/host";
 import { FeedApp } from "./FeedApp";
 
-export interface IInputs {
+interface IInputs {
   anchor: ComponentFramework.PropertyTypes.StringProperty;
   scope: ComponentFramework.PropertyTypes.StringProperty;
 }
-export type IOutputs = Record<string, never>;
+type IOutputs = Record<string, never>;
 
 export class Feed implements ComponentFramework.ReactControl<IInputs, IOutputs> {
   private env: Env | null = null;

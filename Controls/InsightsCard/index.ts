@@ -3,10 +3,10 @@ import * as React from "react";
 import { envOf, type Env } from "../shared/host";
 import { CardApp } from "./CardApp";
 
-export interface IInputs {
+interface IInputs {
   anchor: ComponentFramework.PropertyTypes.StringProperty;
 }
-export type IOutputs = Record<string, never>;
+type IOutputs = Record<string, never>;
 
 export class InsightsCard implements ComponentFramework.ReactControl<IInputs, IOutputs> {
   private env: Env | null = null;
