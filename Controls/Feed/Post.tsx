@@ -4,7 +4,6 @@ import { Badge, Button, Input, Menu, MenuItem, MenuList, MenuPopover, MenuTrigge
 import { parseText, topicKey } from "../../WebResources/src/shared/mentions";
 import { cleanId, type FeedComment, type FeedItem, type RecordRef } from "../shared/api";
 import type { Env } from "../shared/host";
-import { logFailure } from "../shared/host";
 import { count, dateTime, relativeTime } from "../shared/strings";
 import { Composer } from "./Composer";
 
@@ -219,4 +218,3 @@ export const Post = React.forwardRef<HTMLElement, PostProps>(function Post(p, re
   );
 });
 
-export { logFailure };

@@ -2,7 +2,7 @@
  * Rapport's Custom APIs and tables for the code components. Rows go through context.webAPI; Custom APIs (which
  * context.webAPI cannot call) go to the org's Web API with fetch, same-origin, as the web resources' Xrm.WebApi does.
  */
-import { parseText, type RecordRef } from "../../WebResources/src/shared/mentions";
+import type { RecordRef } from "../../WebResources/src/shared/mentions";
 
 export type { RecordRef };
 export type Kind = "user" | "auto" | "system";
@@ -286,4 +286,3 @@ export class RapportApi {
   }
 }
 
-export { parseText };
