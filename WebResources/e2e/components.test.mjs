@@ -41,10 +41,16 @@ async function layout(page) {
   });
 }
 
-/** Every post's action row is one line: all its buttons share one top edge. */
+/** Every post's action row is one line: its items share one centre line, no label wraps and no count is cut. */
 function wrappedActionRows(page) {
   return page.locator("#control-feed .rf-actions").evaluateAll((rows) =>
-    rows.filter((row) => new Set([...row.children].map((c) => Math.round(c.getBoundingClientRect().top + c.getBoundingClientRect().height / 2))).size > 1).length,
+    rows.filter((row) => {
+      const items = [...row.children];
+      const centres = new Set(items.map((c) => Math.round(c.getBoundingClientRect().top + c.getBoundingClientRect().height / 2)));
+      const wrappedLabel = items.some((c) => c.tagName === "BUTTON" && c.getBoundingClientRect().height > 32);
+      const cut = items.some((c) => c.scrollWidth > c.clientWidth + 1);
+      return centres.size > 1 || wrappedLabel || cut;
+    }).length,
   );
 }
 
