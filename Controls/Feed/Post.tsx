@@ -115,6 +115,19 @@ export const Post = React.forwardRef<HTMLElement, PostProps>(function Post(p, re
     }
   };
 
+  const historyId = `rf-h-${item.id}`;
+  const [history, setHistory] = React.useState<{ text: string; editedOn: string }[] | "loading" | "failed" | null>(null);
+  const toggleHistory = async () => {
+    if (history !== null) return setHistory(null);
+    setHistory("loading");
+    try {
+      setHistory(await env.api.postHistory(item.id));
+    } catch (e) {
+      p.onError("history", e);
+      setHistory("failed");
+    }
+  };
+
   const hiddenComments = item.commentCount - item.latestComments.length;
   const showRegarding = item.regarding && cleanId(item.regarding.id) !== p.recordId;
   return (
@@ -127,7 +140,11 @@ export const Post = React.forwardRef<HTMLElement, PostProps>(function Post(p, re
             <a className="rf-regarding" href="#" onClick={(e) => (e.preventDefault(), env.openRecord(item.regarding!))}>{item.regarding!.name}</a>
           </>
         ) : null}
-        {item.edited ? <span className="rf-edited"> ({t("edited")})</span> : null}
+        {item.edited ? (
+          <button type="button" className="rf-edited" aria-expanded={history !== null} aria-controls={historyId} onClick={() => void toggleHistory()}>
+            ({t("edited")})
+          </button>
+        ) : null}
       </Meta>
       {editing ? (
         <Composer
@@ -163,6 +180,21 @@ export const Post = React.forwardRef<HTMLElement, PostProps>(function Post(p, re
           ) : null}
         </div>
       )}
+      {history !== null ? (
+        <div className="rf-history" id={historyId} aria-busy={history === "loading"}>
+          <h3 className="rf-history-title">{t("historyTitle")}</h3>
+          {history === "loading" ? <p>{t("loading")}</p> : history === "failed" ? <p>{t("historyFailed")}</p> : history.length === 0 ? <p>{t("historyEmpty")}</p> : (
+            <ol className="rf-history-list">
+              {history.map((r, i) => (
+                <li key={i}>
+                  <time className="rf-time" dateTime={r.editedOn}>{dateTime(r.editedOn, locale)}</time>
+                  <RichText text={r.text} env={env} />
+                </li>
+              ))}
+            </ol>
+          )}
+        </div>
+      ) : null}
       <div className="rf-actions">
         <ToggleButton size="small" appearance="subtle" className="rf-like" checked={item.likedByMe} aria-pressed={item.likedByMe} onClick={() => void like()}>
           {t("like")}

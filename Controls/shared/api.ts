@@ -231,6 +231,14 @@ export class RapportApi {
     return r.Insights ? (JSON.parse(String(r.Insights)) as Insights) : null;
   }
 
+  /** The post's earlier texts (rapport_GetPostHistory: users cannot read revisions directly), oldest first. */
+  async postHistory(postId: string): Promise<{ text: string; editedOn: string }[]> {
+    const r = await this.fn("rapport_GetPostHistory", { PostId: cleanId(postId) });
+    const parsed: unknown = JSON.parse(String(r.Revisions || "[]"));
+    if (!Array.isArray(parsed)) throw new ApiError("rapport_GetPostHistory: Revisions is not a JSON array");
+    return parsed.map((e: { text?: unknown; editedOn?: unknown; createdOn?: unknown }) => ({ text: String(e.text ?? ""), editedOn: String(e.editedOn ?? e.createdOn ?? "") }));
+  }
+
   async setLike(postId: string, liked: boolean): Promise<{ likeCount: number; liked: boolean }> {
     const r = await this.send("POST", "rapport_SetLike", { PostId: cleanId(postId), Liked: liked });
     return { likeCount: Number(r.LikeCount ?? 0), liked: !!r.Liked };

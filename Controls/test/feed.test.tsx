@@ -121,6 +121,21 @@ describe("Feed component", () => {
     expect(el.querySelectorAll(".rf-count")[1].textContent).toBe("1 comment");
   });
 
+  it("shows an edited post's earlier versions from rapport_GetPostHistory, as text", async () => {
+    const postHistory = vi.fn(async () => [{ text: "<b>first</b> draft #old", editedOn: "2026-01-02T10:00:00Z" }]);
+    const el = await render(<FeedApp env={env("Feed", { getFeed: async () => page([item("p1", "final", { edited: true })]), postHistory })} scope="record" />);
+    const edited = el.querySelector(".rf-edited") as HTMLButtonElement;
+    expect(edited.getAttribute("aria-expanded")).toBe("false");
+    await act(async () => {
+      edited.click();
+    });
+    await act(() => settle());
+    expect(postHistory).toHaveBeenCalledWith("p1");
+    expect(edited.getAttribute("aria-expanded")).toBe("true");
+    expect(el.querySelector(".rf-history-list .rf-text")!.textContent).toBe("<b>first</b> draft #old");
+    expect(el.querySelector(".rf-history b")).toBeNull();
+  });
+
   it("explains an empty My feed: what appears there and how to follow", async () => {
     const el = await render(<FeedApp env={env("Feed", { getFeed: async () => page([]) }, null)} scope="my" />);
     expect(el.querySelector(".rf-empty")!.textContent).toBe("Nothing here yet: posts about the records you follow, and posts that mention you, appear here. To follow a record, open it and choose Follow on its command bar.");

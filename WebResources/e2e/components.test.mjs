@@ -194,6 +194,36 @@ describe("mentions in the composer", () => {
   });
 });
 
+describe("editing a post", () => {
+  it("edits from the overflow menu with the keyboard, and the earlier version is shown under (edited)", async () => {
+    const id = await newContact("Eda", unique("Edit"));
+    const postId = await create("rapport_posts", { rapport_text: "First draft #draft", rapport_regardingtable: "contact", rapport_regardingid: id });
+    const { context, page, problems } = await openComponentForm(browser, "contact", id);
+    try {
+      const a = article(page, postId);
+      await a.locator(".rf-overflow").focus();
+      await page.keyboard.press("Enter");
+      await page.locator('[role="menuitem"]', { hasText: "Edit" }).waitFor();
+      await page.keyboard.press("Enter");
+      const editor = a.locator("textarea");
+      await editor.waitFor();
+      assert.equal(await editor.inputValue(), "First draft #draft");
+      await editor.fill("Final text #draft");
+      await page.keyboard.press("Control+Enter");
+      await a.locator(".rf-edited").waitFor({ timeout: 10000 });
+      const saved = (await feed("contact", id)).items[0];
+      assert.equal(saved.text, "Final text #draft");
+      assert.equal(saved.edited, true);
+      await a.locator(".rf-edited").click();
+      await a.locator(".rf-history-list li").first().waitFor({ timeout: 10000 });
+      assert.deepEqual(await a.locator(".rf-history-list .rf-text").allTextContents(), ["First draft #draft"]);
+      assert.deepEqual(problems, []);
+    } finally {
+      await context.close();
+    }
+  });
+});
+
 describe("hostile text in the components", () => {
   // Payloads in the style of the OWASP XSS filter evasion cheat sheet, in every place a user's text reaches the page.
   const PAYLOADS = [
