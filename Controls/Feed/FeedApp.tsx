@@ -1,7 +1,7 @@
 /** The feed: a record's posts (on a form) or the user's own feed / mentions (dashboard, landing page). */
 import * as React from "react";
-import { Button, FluentProvider, Spinner, Tab, TabList, webLightTheme } from "@fluentui/react-components";
-import { isNoAccess, type FeedItem, type Scope } from "../shared/api";
+import { Button, FluentProvider, Select, Spinner, Tab, TabList, webLightTheme } from "@fluentui/react-components";
+import { isNoAccess, type FeedItem, type Kind, type Scope } from "../shared/api";
 import { logFailure, type Env } from "../shared/host";
 import { count } from "../shared/strings";
 import { Composer } from "./Composer";
@@ -26,6 +26,7 @@ export function FeedApp(p: FeedAppProps): React.ReactElement {
   const [token, setToken] = React.useState("");
   const [followers, setFollowers] = React.useState<number | null>(null);
   const [topic, setTopic] = React.useState("");
+  const [kind, setKind] = React.useState<Kind | "">("");
   const [more, setMore] = React.useState(false);
   const [notice, setNotice] = React.useState("");
   const [alert, setAlert] = React.useState("");
@@ -46,6 +47,7 @@ export function FeedApp(p: FeedAppProps): React.ReactElement {
           scope,
           recordTable: env.record?.table,
           recordId: env.record?.id,
+          kind: kind || undefined,
           topic: topic || undefined,
           pageSize: p.pageSize ?? 25,
           continuationToken: first ? undefined : token,
@@ -65,13 +67,13 @@ export function FeedApp(p: FeedAppProps): React.ReactElement {
         if (n === seq.current) setMore(false);
       }
     },
-    [scope, topic, token, env, onRecord, p.pageSize],
+    [scope, kind, topic, token, env, onRecord, p.pageSize],
   );
 
   React.useEffect(() => {
     void load(true);
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [scope, topic]);
+  }, [scope, kind, topic]);
 
   React.useEffect(() => {
     const clock = setInterval(() => setNow(new Date()), 60000);
@@ -165,7 +167,7 @@ export function FeedApp(p: FeedAppProps): React.ReactElement {
             />
           ))}
         </div>
-        {items.length === 0 ? <p className="rf-state rf-empty">{topic ? t("emptyTopic") : t(scope === "my" ? "emptyMy" : scope === "mentions" ? "emptyMentions" : "empty")}</p> : null}
+        {items.length === 0 ? <p className="rf-state rf-empty">{topic || kind ? t("emptyTopic") : t(scope === "my" ? "emptyMy" : scope === "mentions" ? "emptyMentions" : "empty")}</p> : null}
         {token ? (
           <Button className="rf-more" disabled={more} onClick={() => void load(false)}>
             {more ? t("loading") : t("loadMore")}
@@ -190,6 +192,17 @@ export function FeedApp(p: FeedAppProps): React.ReactElement {
         ) : null}
         {status === "ready" ? (
           <Composer id="rf-new" t={t} label={t("composerLabel")} submitLabel={t("post")} search={(q) => env.api.searchMentions(q)} onSubmit={createPost} />
+        ) : null}
+        {status === "ready" ? (
+          <div className="rf-filters">
+            <label htmlFor="rf-kind" className="rf-filter-label">{t("filterKind")}</label>
+            <Select id="rf-kind" size="small" className="rf-kind" value={kind} onChange={(_, d) => setKind(d.value as Kind | "")}>
+              <option value="">{t("allKinds")}</option>
+              <option value="user">{t("kind_user")}</option>
+              <option value="auto">{t("kind_auto")}</option>
+              <option value="system">{t("kind_system")}</option>
+            </Select>
+          </div>
         ) : null}
         {topic ? (
           <div className="rf-topic-filter">

@@ -207,11 +207,12 @@ export class RapportApi {
     return this.send("GET", `${name}(${keys.map((k, i) => `${k}=@p${i}`).join(",")})${query ? `?${query}` : ""}`);
   }
 
-  async getFeed(q: { scope: Scope; recordTable?: string; recordId?: string; topic?: string; pageSize?: number; continuationToken?: string }): Promise<FeedPage> {
+  async getFeed(q: { scope: Scope; recordTable?: string; recordId?: string; kind?: Kind; topic?: string; pageSize?: number; continuationToken?: string }): Promise<FeedPage> {
     const r = await this.fn("rapport_GetFeed", {
       Scope: q.scope,
       RecordTable: q.recordTable,
       RecordId: q.recordId && cleanId(q.recordId),
+      Kind: q.kind,
       Topic: q.topic,
       PageSize: q.pageSize,
       ContinuationToken: q.continuationToken,

@@ -136,6 +136,21 @@ describe("Feed component", () => {
     expect(el.querySelector(".rf-history b")).toBeNull();
   });
 
+  it("filters by kind through rapport_GetFeed's Kind parameter", async () => {
+    const getFeed = vi.fn(async (q: { kind?: string }) => page(q.kind === "auto" ? [] : [item("p1", "Hello")]));
+    const el = await render(<FeedApp env={env("Feed", { getFeed })} scope="record" />);
+    const select = el.querySelector("select.rf-kind, .rf-kind select") as HTMLSelectElement;
+    expect([...select.options].map((o) => o.textContent)).toEqual(["All posts", "Posts by people", "Changes (auto posts)", "System posts"]);
+    await act(async () => {
+      select.value = "auto";
+      select.dispatchEvent(new Event("change", { bubbles: true }));
+    });
+    await act(() => settle());
+    expect(getFeed).toHaveBeenLastCalledWith(expect.objectContaining({ kind: "auto" }));
+    expect(el.querySelector("article")).toBeNull();
+    expect(el.querySelector(".rf-empty")!.textContent).toBe("No posts match this filter.");
+  });
+
   it("explains an empty My feed: what appears there and how to follow", async () => {
     const el = await render(<FeedApp env={env("Feed", { getFeed: async () => page([]) }, null)} scope="my" />);
     expect(el.querySelector(".rf-empty")!.textContent).toBe("Nothing here yet: posts about the records you follow, and posts that mention you, appear here. To follow a record, open it and choose Follow on its command bar.");
