@@ -38,7 +38,7 @@ public sealed partial class LocalHost
             else
             {
                 var hasFeed = _importer.WebResources.Any(r => string.Equals(r.Name, LandingPage.FeedPage, StringComparison.OrdinalIgnoreCase));
-                html = LandingPage.Render(Environment, $"{context.Request.Scheme}://{context.Request.Host}", AdministratorId, user, impersonate && user != AdministratorId, hasFeed);
+                html = LandingPage.Render(Environment, $"{context.Request.Scheme}://{context.Request.Host}", AdministratorId, user, impersonate && user != AdministratorId, hasFeed, HasControls());
             }
         }
 

@@ -91,6 +91,7 @@ public sealed partial class LocalHost : IAsyncDisposable
         host._importer.JobDelay = options.ImportJobDelay;
         host._importer.Duration = options.ImportDuration;
         host._tokens = new LocalTokens(options.TokenLifetime, options.Time);
+        host.ControlsDirectory = options.ControlsDirectory;
         if (options.DataDirectory is not null)
         {
             host.OpenData(options.DataDirectory, options.Sample);
@@ -204,6 +205,12 @@ public sealed partial class LocalHost : IAsyncDisposable
         }
 
         if (await TryServeImportedControlAsync(context).ConfigureAwait(false)) { return; }
+
+        // Imported controls first (above); the repository build of Controls/ as the fallback.
+        if (await ControlFileAsync(context, path).ConfigureAwait(false))
+        {
+            return;
+        }
 
         if (path.Equals("/rapport/xrm-shim.js", StringComparison.OrdinalIgnoreCase))
         {
@@ -385,6 +392,11 @@ public sealed partial class LocalHost : IAsyncDisposable
             context.Response.StatusCode = 403;
             context.Response.ContentType = "text/html; charset=utf-8";
             await context.Response.WriteAsync(FormHostPage.NoAccess(Environment, table)).ConfigureAwait(false);
+            return;
+        }
+
+        if (await ControlsFormAsync(context, table, id, user, impersonate, pageToken).ConfigureAwait(false))
+        {
             return;
         }
 

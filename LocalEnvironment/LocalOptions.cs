@@ -36,6 +36,25 @@ public sealed record LocalOptions
     /// <summary>Lifetime of the short-lived tokens POST /rapport/token issues (zero: an hour, as Microsoft Entra's default).</summary>
     public TimeSpan TokenLifetime { get; init; }
 
+    /// <summary>The built code components (Controls/out/controls/&lt;Constructor&gt;/), served at /controls/&lt;Namespace&gt;.&lt;Constructor&gt;/
+    /// and placed on the form host. `rapport local` passes <see cref="RepositoryControlsDirectory"/>; null (the default for
+    /// an embedded host, e.g. in tests): no components, the form host shows the web resources.</summary>
+    public string? ControlsDirectory { get; init; }
+
     /// <summary>The clock of sign-in codes, sessions and issued tokens (tests pass their own to expire a code without waiting).</summary>
     public TimeProvider Time { get; init; } = TimeProvider.System;
+
+    /// <summary>The repository's Controls/out/controls, found above the running assembly; null outside a clone.</summary>
+    public static string? RepositoryControlsDirectory()
+    {
+        for (var folder = new System.IO.DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
+        {
+            if (System.IO.File.Exists(System.IO.Path.Combine(folder.FullName, "Controls", "package.json")))
+            {
+                return System.IO.Path.Combine(folder.FullName, "Controls", "out", "controls");
+            }
+        }
+
+        return null;
+    }
 }

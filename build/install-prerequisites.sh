@@ -25,3 +25,7 @@ if [ -f WebResources/package-lock.json ]; then
   echo "== npm ci (WebResources)"
   (cd WebResources && npm ci --no-audit --no-fund --loglevel=error)
 fi
+if [ -f Controls/package-lock.json ]; then
+  echo "== npm ci (Controls: the code components)"
+  (cd Controls && npm ci --no-audit --no-fund --loglevel=error)
+fi

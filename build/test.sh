@@ -32,9 +32,9 @@ run_nunit() {
     (cd WebResources && { [ -d node_modules ] || npm ci --no-audit --no-fund --loglevel=error; } && npm run -s build) || failed=1
   fi
   if [ -f Controls/package.json ]; then
-    # The code components (pcf-scripts) are packed from Controls/out/controls: build them too.
+    # The packer, the local form host and the browser suite use the built code components (Controls/out/controls).
     echo "== build (code components)"
-    (cd Controls && { [ -d node_modules ] || npm ci --no-audit --no-fund --loglevel=error; } && npm run -s build) || failed=1
+    (cd Controls && { [ -f node_modules/.package-lock.json ] || npm ci --no-audit --no-fund --loglevel=error; } && npm run -s build) || failed=1
   fi
   echo "== build (Extension.sln, $config)"
   if ! dotnet build Extension.sln -c "$config" --nologo -v minimal -tl:off; then

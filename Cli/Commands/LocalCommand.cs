@@ -44,7 +44,7 @@ internal static class LocalCommand
         command.SetAction((parse, ct) => RunAsync(
             new LocalOptions { Port = parse.GetValue(port), Token = parse.GetValue(token), DataDirectory = Path.GetFullPath(parse.GetValue(data) ?? DefaultDataDirectory()), Sample = parse.GetValue(sample), Throttle = parse.GetValue(throttle), ThrottleRetryAfter = parse.GetValue(retryAfter),
                 ImportJobDelay = TimeSpan.FromSeconds(parse.GetValue(jobDelay)), TransientFailures = parse.GetValue(transient), ImportDuration = TimeSpan.FromSeconds(parse.GetValue(duration)),
-                TokenLifetime = TimeSpan.FromSeconds(parse.GetValue(tokenLifetime)) },
+                TokenLifetime = TimeSpan.FromSeconds(parse.GetValue(tokenLifetime)), ControlsDirectory = LocalOptions.RepositoryControlsDirectory() },
             ct));
         return command;
     }

@@ -46,7 +46,7 @@ internal static class FormHostPage
         ("WebResource_rapport_insights", "rapport_/card/insights.html"),
     ];
 
-    private const string FollowCommands = "rapport_/commands/follow.js";
+    internal const string FollowCommands = "rapport_/commands/follow.js";
     private const string FormScript = "rapport_/forms/feedhost.js";
 
     /// <summary>

@@ -51,8 +51,33 @@ export async function contactByName(fullname) {
   return json.value[0]?.contactid;
 }
 
+/** The web-resource form (iframes), kept reachable with &ui=webresources beside the code components' form. */
 export function formUrl(table, id) {
-  return `${URL_BASE}/main.aspx?etn=${table}&id=${id}&token=${encodeURIComponent(TOKEN)}`;
+  return `${URL_BASE}/main.aspx?etn=${table}&id=${id}&token=${encodeURIComponent(TOKEN)}&ui=webresources`;
+}
+
+/** The form with the code components (the default when Controls/ is built); user: view it as that systemuser. */
+export function componentFormUrl(table, id, user) {
+  return `${URL_BASE}/main.aspx?etn=${table}&id=${id}&token=${encodeURIComponent(TOKEN)}${user ? `&user=${user}` : ""}`;
+}
+
+/**
+ * Opens a record's form with the code components; resolves once every component has started and the feed has
+ * loaded (its composer or its no-access message is there). Fails on a page error or a native dialog.
+ */
+export async function openComponentForm(browser, table, id, viewport = { width: 1366, height: 900 }, user) {
+  const context = await browser.newContext({ viewport });
+  const page = await context.newPage();
+  const problems = [];
+  page.on("pageerror", (e) => problems.push(`pageerror: ${e.message}`));
+  page.on("dialog", (d) => {
+    problems.push(`dialog: ${d.type()} ${d.message()}`);
+    void d.dismiss();
+  });
+  await page.goto(componentFormUrl(table, id, user), { waitUntil: "load" });
+  await page.locator("body[data-controls-ready]").waitFor({ state: "attached", timeout: 30000 });
+  await page.locator("#control-feed .rf-composer, #control-feed .rf-no-access, #control-feed .rf-error").first().waitFor({ timeout: 15000 });
+  return { context, page, problems };
 }
 
 export const LAUNCH_ARGS = [

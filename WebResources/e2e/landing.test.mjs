@@ -27,12 +27,9 @@ async function myFeedAs(userId) {
   return JSON.parse((await response.json()).Items || "[]");
 }
 
+/** My feed (the Feed code component, scope "my") has loaded: its composer or its error is there. */
 async function feedSettled(page) {
-  await page.waitForFunction(() => {
-    const d = document.getElementById("WebResource_rapport_myfeed")?.contentDocument;
-    const state = d?.querySelector(".rf-state");
-    return d?.querySelector(".rf-feed")?.getAttribute("aria-busy") === "false" && state && !state.classList.contains("rf-loading");
-  }, null, { timeout: 20000 });
+  await page.locator("#control-myfeed .rf-composer, #control-myfeed .rf-error").first().waitFor({ timeout: 20000 });
 }
 
 describe("sign-in link and landing page", () => {
@@ -59,8 +56,8 @@ describe("sign-in link and landing page", () => {
       await feedSettled(page);
       const expected = await myFeedAs(adaId);
       assert.ok(expected.length > 0, "the sample gives Ada Lovelace a feed");
-      const frame = page.frameLocator("#WebResource_rapport_myfeed");
-      assert.equal(await frame.locator(".rf-tab[aria-selected=true]").textContent(), "My feed");
+      const frame = page.locator("#control-myfeed");
+      assert.equal(await frame.locator('[role="tab"][aria-selected="true"]').textContent(), "My feed");
       assert.deepEqual(await frame.locator("article").evaluateAll((a) => a.map((x) => x.dataset.id)), expected.map((i) => i.id));
       assert.equal(await frame.locator(".rf-error").count(), 0);
       await shot(page, "20-landing-view-as");
@@ -71,11 +68,52 @@ describe("sign-in link and landing page", () => {
       await page.locator("#recent-contact a").first().click();
       await page.waitForURL(/\/main\.aspx\?etn=contact&id=[0-9a-f-]+$/);
       assert.ok(!page.url().includes("token="));
-      await page.frameLocator("#WebResource_rapport_feed").locator(".rf-follow").waitFor({ timeout: 15000 });
+      await page.locator("#control-feed .rf-composer").waitFor({ timeout: 15000 });
       await shot(page, "21-landing-record-form");
 
       const again = await fetch(link, { redirect: "manual" });
       assert.equal(again.status, 401, "the link works once");
+      assert.deepEqual(problems, []);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it("shows where to start: a donor with giving history, a feed with posts, and why My feed is empty", async () => {
+    const context = await browser.newContext({ viewport: { width: 1366, height: 900 } });
+    const page = await context.newPage();
+    const problems = [];
+    page.on("pageerror", (e) => problems.push(`pageerror: ${e.message}`));
+    try {
+      await page.goto(await signInLink(), { waitUntil: "load" });
+      await feedSettled(page);
+      assert.equal(await page.locator("#start-title").textContent(), "Where to start");
+      // My feed: the API's items for the administrator, and the reason the page gives matches them.
+      const mine = await fetch(`${URL_BASE}/api/data/v9.2/rapport_GetFeed(Scope=@s,PageSize=@p)?@s='my'&@p=25`, { headers: { Authorization: `Bearer ${TOKEN}`, Accept: "application/json" } });
+      const items = JSON.parse((await mine.json()).Items || "[]");
+      const why = await page.locator("#myfeed-why").textContent();
+      if (items.length === 0) {
+        assert.match(why, /^You don't follow any records yet/);
+        assert.match(await page.locator("#control-myfeed .rf-empty").textContent(), /^Nothing here yet: posts about the records you follow/);
+      }
+      assert.equal(await page.locator("#control-myfeed article").count(), items.length);
+      await shot(page, "22-landing-where-to-start");
+
+      // The donor: the README's example (Ann Abbot), whose card draws her giving history.
+      assert.equal(await page.locator("#start-donor a").textContent(), "Ann Abbot");
+      await page.locator("#start-donor a").click();
+      await page.waitForURL(/\/main\.aspx\?etn=contact&id=/);
+      await page.locator("#control-insights .ri-bar").first().waitFor({ timeout: 15000 });
+      assert.ok((await page.locator("#control-insights .ri-bar").count()) > 0);
+      await page.goBack();
+
+      // The busiest feed: its posts are there.
+      const posts = page.locator("#start-posts a");
+      const hint = await page.locator("#start-posts .hint").textContent();
+      const n = Number(/with (\d+) posts/.exec(hint)[1]);
+      await posts.click();
+      await page.locator("#control-feed .rf-composer").waitFor({ timeout: 15000 });
+      assert.equal(await page.locator("#control-feed article").count(), Math.min(n, 25));
       assert.deepEqual(problems, []);
     } finally {
       await context.close();

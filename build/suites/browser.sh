@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Real-browser suite (issue 11): Debian's chromium driven by playwright-core against `rapport local` with the nonprofit
 # sample and the packed Rapport solution imported over the Web API. Needs the CLI, the net462 assemblies and the web
-# resources built (build/test.sh builds them first). Screenshots: WebResources/artifacts/e2e/.
+# resources built (build/test.sh builds them first); builds the code components (Controls/) when they are not.
+# Screenshots: WebResources/artifacts/e2e/.
 # Last line: "N passed, N failed, N skipped". No chromium binary: every test counts as skipped.
 set -uo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -20,6 +21,11 @@ fi
 fail() { echo "[browser] $*" >&2; echo "0 passed, 1 failed, 0 skipped"; exit 1; }
 [ -d WebResources/node_modules/playwright-core ] || fail "WebResources/node_modules is missing: run npm ci in WebResources"
 [ -f WebResources/dist/rapport_/feed/feed.html ] || fail "the web resources are not built: cd WebResources && npm run build"
+# The form host's code components (and axe-core, which the accessibility test loads from Controls/node_modules).
+if [ ! -f Controls/node_modules/.package-lock.json ] || [ Controls/package-lock.json -nt Controls/node_modules/.package-lock.json ]; then
+  (cd Controls && npm ci --no-audit --no-fund --loglevel=error) || fail "npm ci in Controls failed"
+fi
+[ -f Controls/out/controls/Feed/bundle.js ] || (cd Controls && npm run -s build) || fail "the code components did not build: cd Controls && npm run build"
 
 tmp="$(mktemp -d)"
 server=""
@@ -66,7 +72,7 @@ fetch(url + "/api/data/v9.2/ImportSolution", {
 echo "-- node --test ${tests[*]} ($chromium_bin)"
 tap="$tmp/tap"
 (cd WebResources && RAPPORT_URL="$url" RAPPORT_TOKEN="$token" CHROMIUM_PATH="$chromium_bin" \
-  timeout 240 node --test --test-concurrency=1 --test-reporter=tap "${tests[@]#WebResources/}") | tee "$tap"
+  timeout 480 node --test --test-concurrency=1 --test-reporter=tap "${tests[@]#WebResources/}") | tee "$tap"
 if grep -q "Sample feed data not loaded" "$tmp/server.log"; then grep "Sample feed" "$tmp/server.log" >&2; fi
 p=$(sed -n 's/^# pass \([0-9]*\)$/\1/p' "$tap" | tail -1)
 f=$(sed -n 's/^# fail \([0-9]*\)$/\1/p' "$tap" | tail -1)

@@ -1,5 +1,4 @@
-/// <reference types="xrm" />
-/** Mention tokens `@[<table>,<guid>,"<display name>"]` and topics `#word` / `#[multi word]` inside post text. */
+/** Mention tokens `@[<table>,<guid>,"<display name>"]` and topics `#word` / `#[multi word]` inside post text. Pure (no client API): the code components in Controls/ import it too. */
 
 export interface RecordRef {
   table: string;
