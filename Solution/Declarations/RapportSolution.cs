@@ -26,12 +26,14 @@ public static class RapportSolution
         List<TableDefinition> tables =
         [
             .. ClvTables.Tables(),
+            .. ClvHoldoutTables.Tables(),
             .. FeedTables.Tables(),
             .. EngagementTables.Tables(),
         ];
         List<OneToManyRelationship> relationships =
         [
             .. ClvTables.Relationships(),
+            .. ClvHoldoutTables.Relationships(),
             .. FeedTables.Relationships(),
             .. EngagementTables.Relationships(),
         ];
@@ -47,8 +49,8 @@ public static class RapportSolution
             CustomApis = customApis,
             WebResources = webResources,
             Assemblies = [new AssemblyDefinition(PluginsAssembly), new AssemblyDefinition(WorkflowActivitiesAssembly)],
-            Charts = [.. ClvTables.Charts()],
-            Forms = [.. Ui.RapportForms.All()],
+            Charts = [.. ClvTables.Charts(), .. ClvHoldoutTables.Charts()],
+            Forms = [.. Ui.RapportForms.All(), Ui.ClvModelForms.Holdout()],
             Dashboards = [.. Ui.RapportDashboards.All()],
             Ribbons = [.. Ui.RapportCommands.All()],
         };
