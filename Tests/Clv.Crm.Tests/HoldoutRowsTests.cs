@@ -41,8 +41,8 @@ public sealed class HoldoutRowsTests
         var query = new QueryExpression(ClvHoldoutRows.Table) { ColumnSet = new ColumnSet(true) };
         query.Criteria.AddCondition("rapport_clvmodelid", ConditionOperator.Equal, modelId);
         var rows = crm.Service.RetrieveMultiple(query).Entities;
-        var byFrequency = rows.Where(r => r.GetAttributeValue<OptionSetValue>("rapport_rowkind").Value == 107850000).OrderBy(r => r.GetAttributeValue<int>("rapport_x")).ToList();
-        var tracking = rows.Where(r => r.GetAttributeValue<OptionSetValue>("rapport_rowkind").Value == 107850001).OrderBy(r => r.GetAttributeValue<int>("rapport_x")).ToList();
+        var byFrequency = rows.Where(r => r.GetAttributeValue<OptionSetValue>("rapport_rowkind")!.Value == 107850000).OrderBy(r => r.GetAttributeValue<int>("rapport_x")).ToList();
+        var tracking = rows.Where(r => r.GetAttributeValue<OptionSetValue>("rapport_rowkind")!.Value == 107850001).OrderBy(r => r.GetAttributeValue<int>("rapport_x")).ToList();
         var report = JsonDocument.Parse((string)response["HoldoutReport"]!).RootElement;
 
         // By hand: week 1 starts so that the last week ends on the fit day; every gift day after a donor's first is a repeat.
