@@ -26,6 +26,7 @@ public static class RapportSolution
         List<TableDefinition> tables =
         [
             .. ClvTables.Tables(),
+            .. ClvHoldoutTables.Tables(),
             .. FeedTables.Tables(),
             .. EngagementTables.Tables(),
             .. Ui.CodeComponents.AnchorColumns(),
@@ -33,6 +34,7 @@ public static class RapportSolution
         List<OneToManyRelationship> relationships =
         [
             .. ClvTables.Relationships(),
+            .. ClvHoldoutTables.Relationships(),
             .. FeedTables.Relationships(),
             .. EngagementTables.Relationships(),
         ];
@@ -48,8 +50,8 @@ public static class RapportSolution
             CustomApis = customApis,
             WebResources = webResources,
             Assemblies = [new AssemblyDefinition(PluginsAssembly), new AssemblyDefinition(WorkflowActivitiesAssembly)],
-            Charts = [.. ClvTables.Charts()],
-            Forms = [.. Ui.RapportForms.All()],
+            Charts = [.. ClvTables.Charts(), .. ClvHoldoutTables.Charts()],
+            Forms = [.. Ui.RapportForms.All(), Ui.ClvModelForms.Holdout()],
             Dashboards = [.. Ui.RapportDashboards.All()],
             Ribbons = [.. Ui.RapportCommands.All()],
             CodeComponents = [.. Ui.CodeComponents.All()],

@@ -10,6 +10,13 @@ public enum ChartAggregate
     Max,
 }
 
+/// <summary>How the series are drawn (the presentation's Series ChartType).</summary>
+public enum ChartKind
+{
+    Column,
+    Line,
+}
+
 /// <summary>A further series on the same grouping.</summary>
 public sealed record ChartSeries(string Column, ChartAggregate Aggregate);
 
@@ -23,4 +30,6 @@ public sealed record ChartDefinition(string Name, string DisplayName, string Tab
     public string Description { get; init; } = "";
 
     public ChartSeries? SecondSeries { get; init; }
+
+    public ChartKind Kind { get; init; } = ChartKind.Column;
 }

@@ -14,10 +14,24 @@ public sealed record WebResourceControlDefinition(string Id, string WebResource,
     public bool ShowLabel { get; init; }
 }
 
-/// <summary>A one-column section holding web resource controls, then code component controls, one per row.</summary>
+/// <summary>
+/// A subgrid of related rows (classic subgrid control): the rows of <paramref name="Table"/> linked to the form's row
+/// through the 1:N <paramref name="Relationship"/>, through view <see cref="View"/> (a declared view's name; null: the
+/// table's active view), shown as the system chart <see cref="Chart"/> when one is named (ChartGridMode Chart).
+/// </summary>
+public sealed record SubgridControlDefinition(string Id, string Label, string Table, string Relationship)
+{
+    public string? View { get; init; }
+    public string? Chart { get; init; }
+    public int Rows { get; init; } = 12;
+    public int RecordsPerPage { get; init; } = 10;
+}
+
+/// <summary>A one-column section holding web resource controls, then code component controls, one per row, then its subgrids.</summary>
 public sealed record FormSectionDefinition(string Name, string Label, IReadOnlyList<WebResourceControlDefinition> Controls)
 {
     public IReadOnlyList<CodeComponentControlDefinition> CodeControls { get; init; } = [];
+    public IReadOnlyList<SubgridControlDefinition> Subgrids { get; init; } = [];
 }
 
 /// <summary>A tab of one column of sections.</summary>

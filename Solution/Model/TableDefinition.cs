@@ -33,12 +33,26 @@ public sealed record TableDefinition(string LogicalName, string DisplayName, str
     public IReadOnlyList<string> FormColumns { get; init; } = [];
     public IReadOnlyList<string> ViewColumns { get; init; } = [];
 
+    /// <summary>Further public views of a Rapport table (packed after the active view).</summary>
+    public IReadOnlyList<ViewDefinition> Views { get; init; } = [];
+
     public string SetName => EntitySetName ?? LogicalName + "s";
 
     public ColumnDefinition? Column(string logicalName) =>
         Columns.FirstOrDefault(c => string.Equals(c.LogicalName, logicalName, StringComparison.Ordinal));
 
     public bool HasColumn(string logicalName) => Column(logicalName) is not null;
+}
+
+/// <summary>
+/// A further public view of a Rapport table (besides its active view): columns, an optional whole-number or choice
+/// filter (column = value) and the order. Subgrids and their charts name it.
+/// </summary>
+public sealed record ViewDefinition(string Name, string DisplayName, IReadOnlyList<string> Columns)
+{
+    public string? FilterColumn { get; init; }
+    public int FilterValue { get; init; }
+    public string? OrderBy { get; init; }
 }
 
 /// <summary>A statecode value, its label and the statuscode values allowed with it (first is the default).</summary>

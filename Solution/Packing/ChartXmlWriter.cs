@@ -75,7 +75,7 @@ internal static class ChartXmlWriter
         var series = Series(chart);
         var result = new XElement("Chart", new XAttribute("Palette", "None"), new XAttribute("PaletteCustomColors", "55,118,193; 197,56,52; 149,189,66"),
             new XElement("Series", series.Select(_ => new XElement("Series",
-                new XAttribute("ChartType", "Column"), new XAttribute("IsValueShownAsLabel", "True"), new XAttribute("Font", "{0}, 9.5px"),
+                new XAttribute("ChartType", chart.Kind == ChartKind.Line ? "Line" : "Column"), new XAttribute("IsValueShownAsLabel", chart.Kind == ChartKind.Line ? "False" : "True"), new XAttribute("Font", "{0}, 9.5px"),
                 new XAttribute("LabelForeColor", "59, 59, 59"), new XAttribute("CustomProperties", "PointWidth=0.75, MaxPixelPointWidth=40")))),
             new XElement("ChartAreas", new XElement("ChartArea", new XAttribute("BorderColor", "White"), new XAttribute("BorderDashStyle", "Solid"),
                 Axis("AxisY", "239, 242, 246"),

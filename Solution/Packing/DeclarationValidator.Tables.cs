@@ -39,6 +39,20 @@ public sealed partial class DeclarationValidator
             {
                 Problem($"Table '{table.LogicalName}' shows column '{shown}' on its form or view but declares no such column.");
             }
+
+            RequireUnique($"view of '{table.LogicalName}'", table.Views.Select(v => v.Name));
+            foreach (var view in table.Views)
+            {
+                foreach (var column in view.Columns.Append(view.FilterColumn).Append(view.OrderBy).OfType<string>().Where(c => !table.HasColumn(c)))
+                {
+                    Problem($"View '{view.Name}' of table '{table.LogicalName}' names column '{column}', which the table does not declare.");
+                }
+
+                if (!table.IsCustom)
+                {
+                    Problem($"View '{view.Name}': only Rapport's own tables carry declared views.");
+                }
+            }
         }
     }
 

@@ -63,6 +63,7 @@ public sealed partial class DeclarationValidator
             }
 
             CheckLayout(where, form.Tabs);
+            CheckSubgrids(where, form.Table, form.Tabs);
             foreach (var library in form.Libraries)
             {
                 RequireScript($"{where}: form library", library);
@@ -83,6 +84,10 @@ public sealed partial class DeclarationValidator
         {
             RequirePrefix("Dashboard", dashboard.Name);
             CheckLayout($"Dashboard '{dashboard.Name}'", dashboard.Tabs);
+            foreach (var grid in dashboard.Tabs.SelectMany(t => t.Sections).SelectMany(s => s.Subgrids))
+            {
+                Problem($"Dashboard '{dashboard.Name}': subgrid '{grid.Id}' lists related rows, which needs a form's row; a dashboard has none.");
+            }
         }
     }
 
@@ -94,7 +99,7 @@ public sealed partial class DeclarationValidator
         }
 
         var controls = tabs.SelectMany(t => t.Sections).SelectMany(s => s.Controls).ToList();
-        RequireUnique($"control id in {where}", controls.Select(c => c.Id));
+        RequireUnique($"control id in {where}", controls.Select(c => c.Id).Concat(tabs.SelectMany(t => t.Sections).SelectMany(s => s.Subgrids).Select(g => g.Id)));
         foreach (var control in controls)
         {
             if (!control.Id.StartsWith("WebResource_", StringComparison.Ordinal))
@@ -115,6 +120,50 @@ public sealed partial class DeclarationValidator
             else if (resource.Type != WebResourceType.Html)
             {
                 Problem($"{where}: control '{control.Id}' shows '{control.WebResource}', a {resource.Type} web resource; a form control hosts HTML.");
+            }
+        }
+    }
+
+    /// <summary>
+    /// Each subgrid lists rows of a known table through a declared 1:N relationship from the form's table to it, a view
+    /// that table has and, when it names one, a chart of that table: the import would otherwise fail, or the subgrid
+    /// show nothing.
+    /// </summary>
+    private void CheckSubgrids(string where, string formTable, IReadOnlyList<FormTabDefinition> tabs)
+    {
+        foreach (var grid in tabs.SelectMany(t => t.Sections).SelectMany(s => s.Subgrids))
+        {
+            var what = $"{where}: subgrid '{grid.Id}'";
+            if (!IsIdentifier(grid.Id))
+            {
+                Problem($"{what}: an id is letters, digits and underscores.");
+            }
+
+            if (grid.Rows < 1 || grid.RecordsPerPage is < 1 or > 250)
+            {
+                Problem($"{what} needs at least one row and 1 to 250 records per page.");
+            }
+
+            var table = Declared(grid.Table);
+            if (table is null || !table.IsCustom)
+            {
+                Problem($"{what} lists unknown table '{grid.Table}' (a subgrid lists rows of a Rapport table, whose views the solution ships).");
+                continue;
+            }
+
+            if (!definition.Relationships.Any(r => r.SchemaName == grid.Relationship && r.ReferencedEntity == formTable && r.ReferencingEntity == grid.Table))
+            {
+                Problem($"{what} names relationship '{grid.Relationship}', which is no declared 1:N relationship from '{formTable}' to '{grid.Table}'.");
+            }
+
+            if (grid.View is { } view && !table.Views.Any(v => v.Name == view))
+            {
+                Problem($"{what} names view '{view}', which table '{grid.Table}' does not declare.");
+            }
+
+            if (grid.Chart is { } chart && !definition.Charts.Any(c => c.Name == chart && c.Table == grid.Table))
+            {
+                Problem($"{what} shows chart '{chart}', which is no declared chart of table '{grid.Table}'.");
             }
         }
     }

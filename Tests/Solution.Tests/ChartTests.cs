@@ -55,7 +55,7 @@ public sealed class ChartTests
     {
         var ids = new ZipParts(TestSolution.Output.ManagedZip).Customizations.Descendants("visualization")
             .Select(v => Guid.Parse((string)v.Element("savedqueryvisualizationid")!)).ToList();
-        Assert.That(ids, Has.Count.EqualTo(4).And.Unique);
+        Assert.That(ids, Has.Count.EqualTo(TestSolution.Definition().Charts.Count).And.Count.EqualTo(6).And.Unique);
         Assert.That(TestSolution.ManagedZip.RootComponents.Where(r => r.Type == 59).Select(r => r.Id!.Value), Is.EquivalentTo(ids));
     }
 
@@ -63,8 +63,8 @@ public sealed class ChartTests
     public void Unpacked_tree_has_one_file_per_chart()
     {
         var charts = TestSolution.Output.UnpackedFiles.Keys.Where(n => n.Contains("/Visualizations/", StringComparison.Ordinal)).ToList();
-        Assert.That(charts, Has.Count.EqualTo(4));
-        Assert.That(charts, Has.All.Match(@"^Entities/(Contact|Account)/Visualizations/\{[0-9a-f\-]{36}\}\.xml$"));
+        Assert.That(charts, Has.Count.EqualTo(6));
+        Assert.That(charts, Has.All.Match(@"^Entities/(Contact|Account|rapport_clvholdoutrow)/Visualizations/\{[0-9a-f\-]{36}\}\.xml$"));
     }
 
     [Test]

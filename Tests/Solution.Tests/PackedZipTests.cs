@@ -90,8 +90,9 @@ public sealed class PackedZipTests
             Assert.That((string?)entity.Descendants("OwnershipTypeMask").Single(), Is.EqualTo(table.Ownership.ToString()));
             var form = entity.Element("FormXml")!.Element("forms")!;
             Assert.That((string?)form.Attribute("type"), Is.EqualTo("main"));
-            Assert.That(form.Descendants("control").Select(c => (string)c.Attribute("datafieldname")!), Is.EqualTo(table.FormColumns));
-            var view = entity.Descendants("savedquery").Single();
+            // The table's own main form comes first; declared forms (e.g. the CLV model's holdout form) follow it.
+            Assert.That(form.Elements("systemform").First().Descendants("control").Select(c => (string)c.Attribute("datafieldname")!), Is.EqualTo(table.FormColumns));
+            var view = entity.Descendants("savedquery").First();
             Assert.That((string?)view.Element("isdefault"), Is.EqualTo("1"));
             Assert.That(view.Descendants("fetch").Descendants("condition").Single().Attribute("attribute")!.Value, Is.EqualTo("statecode"));
             Assert.That(view.Descendants("cell").Select(c => (string)c.Attribute("name")!), Is.EqualTo(table.ViewColumns));

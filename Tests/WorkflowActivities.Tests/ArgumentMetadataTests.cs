@@ -83,6 +83,17 @@ public sealed class ArgumentMetadataTests
             "GuptaLehmannClv: out Money 'Gupta-Lehmann CLV'",
             "DonorLifetimeValue: out Money 'Donor Lifetime Value'",
         ]),
+        [typeof(CalculateSegmentValueActivity)] = ("Calculate Segment Value",
+        [
+            "Segment: in OptionSetValue 'Segment' required options contact.rapport_segment default 107850000",
+            "Customers: out Int32 'Customers'",
+            "RetentionRate: out Double 'Retention Rate'",
+            "GuptaLehmannClv: out Money 'Gupta-Lehmann CLV'",
+            "DonorLifetimeValue: out Money 'Donor Lifetime Value'",
+            "SegmentGuptaLehmannClv: out Money 'Segment Gupta-Lehmann CLV'",
+            "SegmentDonorLifetimeValue: out Money 'Segment Donor Lifetime Value'",
+            "Explanation: out String 'Explanation'",
+        ]),
         [typeof(FitClvModelActivity)] = ("Fit CLV Model",
         [
             "ModelKind: in OptionSetValue 'Model Kind' required options rapport_clvmodel.rapport_kind default 107850000",

@@ -106,6 +106,18 @@ describe("CLV & engagement card", () => {
     expect(root.querySelector(".ri-retention .ri-muted")?.textContent).toBe("r = 0.625, g = 89.50, f = 0.60 a year, i = 0.10");
   });
 
+  it("shows the CLV's interval when the model carries one, and none otherwise", async () => {
+    const { root } = await render("contact", SCORED, {
+      edit: (fx) => {
+        fx.insights[`contact:${SCORED}`].clvInterval = { low: 3900.4, high: 5710.9, level: 0.9, basis: "the purchase model's parameter uncertainty" };
+      },
+    });
+    expect(root.querySelector(".ri-interval")?.textContent).toBe("90% interval: $3,900 – $5,711");
+    expect(root.querySelector(".ri-interval")?.getAttribute("title")).toBe("the purchase model's parameter uncertainty");
+    const plain = await render("contact", SCORED, { edit: (fx) => { fx.insights[`contact:${SCORED}`].clvInterval = null; } });
+    expect(plain.root.querySelector(".ri-interval")).toBeNull();
+  });
+
   it("shows no warning for a usable model", async () => {
     const { root } = await render("contact", SCORED, { edit: (fx) => { fx.insights[`contact:${SCORED}`].model!.verdict = "Usable"; } });
     expect(root.querySelector(".ri-warning")).toBeNull();

@@ -41,6 +41,9 @@ public sealed record ClvModelSpec(string Kind, IReadOnlyDictionary<string, doubl
     /// <summary>Yearly retention measured on the sample when fitted, for the retention formulas ("retention").</summary>
     public RetentionRates? Retention { get; init; }
 
+    /// <summary>The fit's covariance of the log-parameters, for intervals; null on hand-made or old models.</summary>
+    public ParameterCovariance? Covariance { get; init; }
+
     public bool IsSpendModel => ModelCatalog.IsSpendModel(Kind);
 
     public bool IsYearly => Kind == BgBbModel.ModelName;
@@ -102,6 +105,12 @@ public sealed record ClvModelSpec(string Kind, IReadOnlyDictionary<string, doubl
             Append(sb, "retention").Append(':').Append(Retention.Write(new JsonWriter()).ToString());
         }
 
+        if (Covariance != null)
+        {
+            sb.Append(',');
+            Append(sb, "logCovariance").Append(':').Append(Covariance.ToJson());
+        }
+
         return sb.Append('}').ToString();
     }
 
@@ -140,6 +149,7 @@ public sealed record ClvModelSpec(string Kind, IReadOnlyDictionary<string, doubl
             HighValueClv = Read(root.Get("highValueClv"), where, "highValueClv") ?? 0,
             Sampling = root.GetString("sampling") ?? string.Empty,
             Retention = RetentionRates.Read(root.Get("retention")),
+            Covariance = ParameterCovariance.Read(root.Get("logCovariance")),
         };
         spec.Validate(where);
         return spec;

@@ -35,6 +35,9 @@ public sealed record CustomerInsights
     /// <summary>The retention formulas for this customer, with inputs; null without a measured retention rate.</summary>
     public RetentionValue? Retention { get; init; }
 
+    /// <summary>The CLV's 90% interval for the parameters' uncertainty; null when the model carries no covariance.</summary>
+    public QuantityInterval? ClvInterval { get; init; }
+
     /// <summary>Value per calendar year, oldest first.</summary>
     public IReadOnlyList<KeyValuePair<int, decimal>> History { get; init; } = Array.Empty<KeyValuePair<int, decimal>>();
 
@@ -89,6 +92,20 @@ public sealed record CustomerInsights
         else
         {
             Retention.Write(w);
+        }
+
+        w.Name("clvInterval");
+        if (ClvInterval == null)
+        {
+            w.Null();
+        }
+        else
+        {
+            w.StartObject();
+            JsonNumbers.Write(w, "low", Math.Round(ClvInterval.Low, 2));
+            JsonNumbers.Write(w, "high", Math.Round(ClvInterval.High, 2));
+            JsonNumbers.Write(w, "level", ClvInterval.Level);
+            w.Property("basis", "the purchase model's parameter uncertainty (parametric bootstrap from the fit's covariance, " + ClvInterval.Draws.ToString(System.Globalization.CultureInfo.InvariantCulture) + " draws); the spend per purchase is held at its estimate").EndObject();
         }
 
         w.Name("engagement").Null();

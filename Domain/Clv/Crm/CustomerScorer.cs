@@ -107,6 +107,53 @@ public static class CustomerScorer
         };
     }
 
+    /// <summary>
+    /// The 90% interval of a customer's CLV for the purchase model's parameter uncertainty: CLV is linear in the value
+    /// per purchase, so the stored <paramref name="clv"/> is scaled by the bootstrap interval of the model's discounted
+    /// expected purchases relative to their value at the estimate (<see cref="ParameterUncertainty"/>). Null when the
+    /// model carries no covariance or the interval cannot be drawn.
+    /// </summary>
+    public static QuantityInterval? ClvInterval(CustomerLedger ledger, DateTime asOf, ClvModelSpec spec, decimal clv, int draws = 200)
+    {
+        var summary = spec.Covariance == null || spec.IsSpendModel ? null : LedgerSummary.At(ledger, "customer", asOf, spec);
+        if (summary == null)
+        {
+            return null;
+        }
+
+        var perYear = 365.25 / spec.UnitDays;
+        var horizon = spec.IsYearly ? Math.Ceiling(spec.HorizonMonths / 12) : spec.HorizonMonths / 12 * perYear;
+        var discount = Math.Pow(1 + spec.AnnualDiscount, 1 / perYear) - 1;
+        double Purchases(ITransactionModel m) => summary.T > 0
+            ? Prediction.DiscountedClv(m, summary, 1, horizon, 1, discount)
+            : NewCustomerClv(m, 1, horizon, 1, discount);
+        try
+        {
+            var atEstimate = Purchases(spec.TransactionModel());
+            if (!(atEstimate > 0))
+            {
+                return null;
+            }
+
+            var names = spec.Covariance!.Names;
+            var values = new double[names.Count];
+            for (var i = 0; i < names.Count; i++)
+            {
+                if (!spec.Parameters.TryGetValue(names[i], out values[i]))
+                {
+                    return null;
+                }
+            }
+
+            var ratio = ParameterUncertainty.Interval(p => Purchases(ModelCatalog.CreateTransactionModel(spec.Kind, p)) / atEstimate, names, values, spec.Covariance.LogScale, 0.90, draws);
+            return new QuantityInterval((double)clv * ratio.Low, (double)clv * ratio.High, ratio.Level, ratio.Draws);
+        }
+        catch (Exception error) when (error is ClvNumericException || error is ClvInputException)
+        {
+            return null;
+        }
+    }
+
     /// <summary>A just-acquired customer's discounted CLV: the unconditional expectation per period, valued and discounted.</summary>
     private static double NewCustomerClv(ITransactionModel model, double value, double horizon, double margin, double discount)
     {

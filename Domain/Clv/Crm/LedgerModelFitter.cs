@@ -61,7 +61,7 @@ public static class LedgerModelFitter
             retention.Add(new KeyValuePair<CustomerLedger, ClvSegment?>(customer.Value, segment));
         }
 
-        var spec = template with { Parameters = fit.Parameters, FittedOn = asOf, Retention = RetentionRates.Measure(retention, asOf) };
+        var spec = template with { Parameters = fit.Parameters, FittedOn = asOf, Retention = RetentionRates.Measure(retention, asOf), Covariance = ParameterCovariance.From(fit) };
         var diagnostics = FitDiagnostics.Assess(fit, rows);
         if (diagnostics.Verdict != FitVerdict.Unusable)
         {

@@ -145,10 +145,36 @@ public sealed record RetentionValue(double RetentionRate, string RateSource, dou
 
         var g = total / days.Count;
         var f = days.Count / Math.Max(1, (asOf.Date - days[0].Key).TotalDays / 365.25);
-        var r = rate.Value.Key;
+        return From(g, f, rate.Value.Key, rate.Value.Value, model);
+    }
+
+    /// <summary>Both formulas at average gift <paramref name="g"/>, gifts per year <paramref name="f"/> and retention <paramref name="r"/> (from <paramref name="source"/>).</summary>
+    public static RetentionValue From(double g, double f, double r, string source, ClvModelSpec model)
+    {
         double? gl = r < 1 || model.AnnualDiscount > 0 ? RetentionFormulas.GuptaLehmannClv(g * f * model.Margin, r, model.AnnualDiscount) : null;
         double? dlv = r < 1 ? RetentionFormulas.DonorLifetimeValue(g, f, r) : null;
-        return new RetentionValue(r, rate.Value.Value, g, f, model.Margin, model.AnnualDiscount, gl, dlv);
+        return new RetentionValue(r, source, g, f, model.Margin, model.AnnualDiscount, gl, dlv);
+    }
+
+    /// <summary>The formulas with their inputs filled in, in words: what the card, API and activity show.</summary>
+    public string Explain()
+    {
+        var c = CultureInfo.InvariantCulture;
+        var m = AverageGift * GiftsPerYear * Margin;
+        var gl = GuptaLehmannClv is double v ? v.ToString("0.00", c) : "no finite value";
+        var dlv = DonorLifetimeValue is double d ? d.ToString("0.00", c) : "no finite value";
+        return string.Format(
+            c,
+            "Gupta-Lehmann CLV = m·r/(1+i−r) with m = g·f·margin = {0:0.00}·{1:0.###}·{2:0.###} = {3:0.00}, r = {4:0.###}, i = {5:0.###}: {6}. Donor lifetime value = g·f/(1−r) = {0:0.00}·{1:0.###}/(1−{4:0.###}): {7}. r is the yearly retention rate measured on {8} gifts and purchases.",
+            AverageGift,
+            GiftsPerYear,
+            Margin,
+            m,
+            RetentionRate,
+            Discount,
+            gl,
+            dlv,
+            RateSource);
     }
 
     /// <summary><c>{"rate","rateSource","inputs":{"g","f","margin","i"},"formulas":[{"name","formula","value"}]}</c>.</summary>

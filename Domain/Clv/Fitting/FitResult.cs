@@ -37,6 +37,12 @@ public sealed class FitResult
     /// <summary>Asymptotic standard errors from the numerical Hessian; null when not requested or not positive definite.</summary>
     public double[]? StandardErrors { get; }
 
+    /// <summary>
+    /// Asymptotic covariance of the log-parameters (inverse Hessian of −log-likelihood on the optimiser's log scale);
+    /// null when standard errors were not requested or the Hessian is not positive definite.
+    /// </summary>
+    public double[,]? LogCovariance { get; init; }
+
     public double LogLikelihood { get; }
 
     /// <summary>Customers the likelihood covers (sum of weights).</summary>

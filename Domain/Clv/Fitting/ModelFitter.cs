@@ -128,8 +128,9 @@ public static class ModelFitter
 
         var values = Exp(result.Point);
         var ll = lastPoint != null && Same(lastPoint, values) ? lastLogLikelihood : logLikelihood(values, new double[values.Length]);
-        var errors = options.StandardErrors ? StandardErrors(negative, result.Point, values) : null;
-        return new FitResult(model, names, values, errors, ll, customers, result.Iterations, result.Converged, result.Method);
+        var covariance = options.StandardErrors ? Hessian.InversePositiveDefinite(Hessian.FromGradient((x, g) => Optimizer.Safe(negative, x, g), result.Point)) : null;
+        var errors = covariance == null ? null : StandardErrors(covariance, values);
+        return new FitResult(model, names, values, errors, ll, customers, result.Iterations, result.Converged, result.Method) { LogCovariance = covariance };
     }
 
     /// <summary>The objective the optimiser minimises over log-parameters: −log-likelihood + λ Σ p², +∞ beyond the search limit.</summary>
@@ -218,14 +219,9 @@ public static class ModelFitter
         }
     }
 
-    private static double[]? StandardErrors(Func<double[], double[], double> negative, double[] logs, double[] values)
+    /// <summary>Delta method: se(p) = p · se(log p).</summary>
+    private static double[] StandardErrors(double[,] covariance, double[] values)
     {
-        var covariance = Hessian.InversePositiveDefinite(Hessian.FromGradient((x, g) => Optimizer.Safe(negative, x, g), logs));
-        if (covariance == null)
-        {
-            return null;
-        }
-
         var errors = new double[values.Length];
         for (var i = 0; i < values.Length; i++)
         {

@@ -50,7 +50,8 @@ public sealed class RandomVariates
         return x / (x + Gamma(b));
     }
 
-    private double Normal()
+    /// <summary>Standard normal (Box–Muller).</summary>
+    public double Normal()
     {
         var u1 = 1 - random.NextDouble();
         var u2 = random.NextDouble();

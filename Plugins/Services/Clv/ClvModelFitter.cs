@@ -17,7 +17,8 @@ public sealed record ClvFitOutcome(Guid ModelId, double LogLikelihood, int Sampl
 /// <summary>
 /// Fits a CLV model from the ledgers stored on contacts and accounts (paged RetrieveMultiple of that one column,
 /// never the transactions), and writes it as a Draft rapport_clvmodel row. The sample is capped so a fit stays inside
-/// the 2-minute sandbox: the first <c>cap</c> customers with a ledger by id, contacts first, then accounts.
+/// the 2-minute sandbox: the first <c>cap</c> customers with a ledger by id, contacts first, then accounts. The holdout
+/// figures follow the model row in one CreateMultiple (see <see cref="ClvHoldoutRows"/>).
 /// </summary>
 public static class ClvModelFitter
 {
@@ -90,6 +91,7 @@ public static class ClvModelFitter
             [M.Holdout] = holdout.ToJson(),
         };
         var id = service.Create(row);
+        ClvHoldoutRows.Write(service, id, holdout);
         return new ClvFitOutcome(id, fit.LogLikelihood, fit.SampleSize, fit.HoldoutMae, sampling, diagnostics, holdout, fit.Spec.Retention!.Write(new JsonWriter()).ToString());
     }
 

@@ -10,7 +10,8 @@ namespace Rapport.Plugins.Services.Clv;
 
 /// <summary>
 /// The customer card's data from what the customer row already carries (scores, ledger for the yearly history) and
-/// the model it was scored with: 1 Retrieve, plus 1 for the model when there is one. Runs as the caller, so
+/// the model it was scored with: 1 Retrieve, plus 1 for the model when there is one. A model fitted by Rapport carries
+/// its parameters' covariance, and the CLV then gets its 90% interval (computed here, for this one customer). Runs as the caller, so
 /// Dataverse's security decides whether the customer can be read.
 /// </summary>
 public static class CustomerInsightsService
@@ -54,6 +55,7 @@ public static class CustomerInsightsService
             ModelVerdict = verdict is int v && v >= ClvSchema.OptionPrefix && v <= ClvSchema.VerdictUnusable ? FitDiagnostics.Label((FitVerdict)(v - ClvSchema.OptionPrefix)) : null,
             ModelVerdictReasons = modelRow.GetAttributeValue<string>(ClvSchema.ModelColumns.VerdictReasons),
             Retention = insights.ScoredOn is DateTime on ? RetentionValue.For(ledger, on, insights.Segment, spec) : null,
+            ClvInterval = insights.ScoredOn is DateTime at && insights.Clv is decimal clv ? CustomerScorer.ClvInterval(ledger, at, spec, clv) : null,
         };
     }
 }

@@ -12,6 +12,7 @@ public static class ClvApis
     public const string Fit = "rapport_FitClvModel";
     public const string Rescore = "rapport_RescoreCustomers";
     public const string Insights = "rapport_GetCustomerInsights";
+    public const string SegmentValue = "rapport_GetSegmentValue";
 
     public static IEnumerable<CustomApiDefinition> All()
     {
@@ -68,6 +69,26 @@ public static class ClvApis
             ResponseProperties =
             [
                 new("Insights", "Insights", CustomApiFieldType.String) { Description = "{clv, currency, pAlive, expectedTransactions12m, segment, level, scoredOn, model{kind,fittedOn}, history[{period,value}], engagement}." },
+            ],
+        };
+        yield return new CustomApiDefinition(SegmentValue, "Get Segment Value", "Rapport.Plugins.Clv.GetSegmentValueApi")
+        {
+            Description = "Gupta-Lehmann CLV (m·r/(1+i−r)) and donor lifetime value (g·f/(1−r)) of a CLV segment's average customer and of the whole segment, with the formula and its inputs.",
+            IsFunction = true,
+            RequestParameters =
+            [
+                new("Segment", "Segment", CustomApiFieldType.String) { Description = "High value, Growing, Steady, At risk or Lapsed (or HighValue, AtRisk)." },
+            ],
+            ResponseProperties =
+            [
+                new("Customers", "Customers", CustomApiFieldType.Integer) { Description = "Contacts and accounts of the segment with a purchase or gift." },
+                new("RetentionRate", "Retention Rate", CustomApiFieldType.Float) { Description = "Yearly retention r measured when the active model was fitted (the segment's, or all customers' below 30 customers); absent when there is none." },
+                new("GuptaLehmannClv", "Gupta-Lehmann CLV", CustomApiFieldType.Float) { Description = "Per customer: m·r/(1+i−r), m = g·f·margin." },
+                new("DonorLifetimeValue", "Donor Lifetime Value", CustomApiFieldType.Float) { Description = "Per customer: g·f/(1−r)." },
+                new("SegmentGuptaLehmannClv", "Segment Gupta-Lehmann CLV", CustomApiFieldType.Float) { Description = "Per customer × customers." },
+                new("SegmentDonorLifetimeValue", "Segment Donor Lifetime Value", CustomApiFieldType.Float) { Description = "Per customer × customers." },
+                new("Explanation", "Explanation", CustomApiFieldType.String) { Description = "The formulas with their inputs filled in, in words." },
+                new("Report", "Report", CustomApiFieldType.String) { Description = "JSON: {segment, label, customers, purchaseDays, customerYears, perCustomer{rate, rateSource, inputs{g,f,margin,i}, formulas[{name,formula,value}]}, explanation, segmentTotal{guptaLehmannClv, donorLifetimeValue}}." },
             ],
         };
     }

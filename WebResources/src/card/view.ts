@@ -106,6 +106,12 @@ export class InsightsView {
         ),
       );
     }
+    const range = isScored(i) ? i.clvInterval : null;
+    if (range && range.low != null && range.high != null && range.level != null) {
+      // The CLV's uncertainty from the fitted parameters, so the number is never read as exact.
+      const level = new Intl.NumberFormat(s.locale, { style: "percent", maximumFractionDigits: 0 }).format(range.level);
+      parts.push(h("p", { class: "ri-range ri-interval", attrs: { title: range.basis ?? "" }, text: s.t("clvInterval", { level, low: this.money(range.low, i?.currency), high: this.money(range.high, i?.currency) }) }));
+    }
     if (isScored(i) && i.model?.verdict && i.model.verdict !== "Usable") {
       // A weak model: say so beside the number instead of showing a bare figure.
       parts.push(h("p", { class: "ri-warning", attrs: { role: "note" }, text: s.t("modelWarning", { reasons: i.model.reasons || i.model.verdict }) }));

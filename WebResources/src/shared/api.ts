@@ -80,6 +80,8 @@ export interface Insights {
     formulas: { name: string; formula: string; value: number | null }[];
   } | null;
   history?: { period: string; value: number | null }[] | null;
+  /** The CLV's interval for the fitted parameters' uncertainty (level 0.9); null for models entered by hand. */
+  clvInterval?: { low: number | null; high: number | null; level: number | null; basis?: string } | null;
   engagement?: { score: number | null; components?: { kind: string; label: string; points: number }[] | null } | null;
 }
 
