@@ -237,7 +237,8 @@ public static class StandardTables
         var all = new List<ColumnDefinition> { primaryId };
         foreach (var column in columns)
         {
-            all.Add(column.LogicalName == primaryName ? column with { IsPrimaryName = true } : column);
+            var labelled = StandardColumnLabels.For(name, column.LogicalName) is { } label ? column with { DisplayName = label } : column;
+            all.Add(column.LogicalName == primaryName ? labelled with { IsPrimaryName = true } : labelled);
         }
 
         return new TableDefinition(name, display, plural)
