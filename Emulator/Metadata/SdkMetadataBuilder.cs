@@ -60,7 +60,8 @@ internal static class SdkMetadataBuilder
             ColumnType.BigInt => new BigIntAttributeMetadata(),
             ColumnType.Decimal => new DecimalAttributeMetadata { Precision = column.Precision },
             ColumnType.Double => new DoubleAttributeMetadata { Precision = column.Precision },
-            ColumnType.Money => new MoneyAttributeMetadata { Precision = column.Precision ?? 2 },
+            // Standard money columns take the currency's precision (PrecisionSource 2), 2 by default.
+            ColumnType.Money => new MoneyAttributeMetadata { Precision = 2, PrecisionSource = 2 },
             ColumnType.DateTime => new DateTimeAttributeMetadata(column.DateOnly ? DateTimeFormat.DateOnly : DateTimeFormat.DateAndTime),
             ColumnType.Boolean => new BooleanAttributeMetadata(new BooleanOptionSetMetadata(
                 new OptionMetadata(OptionLabel(1, OptionText(column, 1) ?? "Yes"), 1),

@@ -213,7 +213,7 @@ public static class AutoPostService
                 null => null,
                 EntityReference r => Name(column, r),
                 OptionSetValue o => o.Value.ToString(CultureInfo.InvariantCulture),
-                Money m => ColumnValueFormatter.Money(m.Value, string.Empty, (attribute as MoneyAttributeMetadata)?.Precision ?? 2, _labels.Metadata is null ? null : culture),
+                Money m => ColumnValueFormatter.Money(m.Value, string.Empty, MoneyPrecision(attribute as MoneyAttributeMetadata), _labels.Metadata is null ? null : culture),
                 decimal d => ColumnValueFormatter.Number(d, (attribute as DecimalAttributeMetadata)?.Precision ?? 2, _labels.Metadata is null ? null : culture),
                 double d => d.ToString("N" + ((attribute as DoubleAttributeMetadata)?.Precision ?? 2).ToString(CultureInfo.InvariantCulture), _labels.Metadata is null ? CultureInfo.InvariantCulture : culture),
                 int i => i.ToString("N0", _labels.Metadata is null ? CultureInfo.InvariantCulture : culture),
@@ -222,6 +222,10 @@ public static class AutoPostService
                 var other => Convert.ToString(other, CultureInfo.InvariantCulture),
             };
         }
+
+        // PrecisionSource 0: the column's own precision; 1 (organisation pricing) and 2 (currency) default to 2.
+        private static int MoneyPrecision(MoneyAttributeMetadata? money) =>
+            money is { PrecisionSource: 0, Precision: { } own } ? own : 2;
 
         private string FormatDate(DateTime value, DateTimeAttributeMetadata? attribute)
         {
