@@ -9,7 +9,7 @@ using C = Rapport.Plugins.Services.Clv.ClvSchema.Customer;
 namespace Rapport.Plugins.Services.Clv;
 
 /// <summary>
-/// The customer card's data from what the customer row already carries (scores, ledger for the yearly history) and
+/// The customer card's data from what the customer row already carries (scores, ledger for the monthly or yearly history up to the request time) and
 /// the model it was scored with: 1 Retrieve, plus 1 for the model when there is one. Runs as the caller, so
 /// Dataverse's security decides whether the customer can be read.
 /// </summary>
@@ -17,7 +17,7 @@ public static class CustomerInsightsService
 {
     private static readonly string[] Columns = { C.Clv, C.PAlive, C.Expected12m, C.Segment, C.ScoredOn, C.ModelId, C.State, C.Currency };
 
-    public static CustomerInsights Get(IOrganizationService service, string table, Guid id)
+    public static CustomerInsights Get(IOrganizationService service, string table, Guid id, DateTime? asOf = null)
     {
         if (!ClvSchema.IsCustomerTable(table))
         {
@@ -26,7 +26,6 @@ public static class CustomerInsightsService
 
         var row = service.Retrieve(table, id, new ColumnSet(Columns));
         var ledger = ClvScoringService.ReadLedger(row);
-        var history = new List<KeyValuePair<int, decimal>>(ledger.YearTotals());
         var insights = new CustomerInsights
         {
             Clv = row.GetAttributeValue<Money>(C.Clv)?.Value,
@@ -35,7 +34,7 @@ public static class CustomerInsightsService
             ExpectedTransactions12Months = row.GetAttributeValue<double?>(C.Expected12m),
             Segment = ClvSchema.SegmentOf(row.GetAttributeValue<OptionSetValue>(C.Segment)?.Value),
             ScoredOn = row.GetAttributeValue<DateTime?>(C.ScoredOn),
-            History = history,
+            History = GivingHistory.From(ledger, asOf),
         };
 
         var model = row.GetAttributeValue<EntityReference>(C.ModelId);
