@@ -4,6 +4,7 @@ using Microsoft.Xrm.Sdk;
 using Microsoft.Xrm.Sdk.Query;
 using Rapport.Domain.Clv.Crm;
 using Rapport.Domain.Clv.Fitting;
+using Rapport.Plugins.Common;
 using C = Rapport.Plugins.Services.Clv.ClvSchema.Customer;
 
 namespace Rapport.Plugins.Services.Clv;
@@ -11,7 +12,7 @@ namespace Rapport.Plugins.Services.Clv;
 /// <summary>
 /// The customer card's data from what the customer row already carries (scores, ledger for the monthly or yearly history up to the request time) and
 /// the model it was scored with: 1 Retrieve, plus 1 for the model when there is one. Runs as the caller, so
-/// Dataverse's security decides whether the customer can be read.
+/// Dataverse's security decides whether the customer can be read: a refused read fails with the platform's code (403).
 /// </summary>
 public static class CustomerInsightsService
 {
@@ -24,7 +25,7 @@ public static class CustomerInsightsService
             throw new InvalidPluginExecutionException($"RecordTable must be 'contact' or 'account', got '{table}'.");
         }
 
-        var row = service.Retrieve(table, id, new ColumnSet(Columns));
+        var row = ReadAccess.Retrieve(service, table, id, new ColumnSet(Columns));
         var ledger = ClvScoringService.ReadLedger(row);
         var insights = new CustomerInsights
         {
