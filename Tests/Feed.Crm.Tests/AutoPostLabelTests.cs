@@ -14,7 +14,8 @@ namespace Rapport.Feed.Crm.Tests;
 /// Auto-posts read as a person reads the form: column display names, choice labels, lookup names — the contact's
 /// display names as Microsoft's table reference lists them
 /// (https://learn.microsoft.com/power-apps/developer/data-platform/reference/entities/contact: EMailAddress1 "Email",
-/// GenderCode "Gender" with options 1 Male / 2 Female, ParentCustomerId "Company Name"), and per language in the
+/// GenderCode "Gender" with options 1 Male / 2 Female, ParentCustomerId "Company Name", DoNotEMail "Do not allow Emails" with
+/// options 0 Allow / 1 Do Not Allow, BirthDate "Birthday" (date only), CreditLimit "Credit Limit"), and per language in the
 /// stored change list.
 /// </summary>
 public sealed class AutoPostLabelTests
@@ -125,7 +126,7 @@ public sealed class AutoPostLabelTests
 
         Update(new Entity("contact", ann) { ["donotemail"] = true, ["birthdate"] = new DateTime(1980, 3, 14), ["creditlimit"] = new Money(12_500m) });
 
-        Assert.That(LastUpdatePost()["rapport_text"], Is.EqualTo("Do not allow Emails changed from No to Yes; Birthday set to 3/14/1980; Credit Limit set to 12,500.00"));
+        Assert.That(LastUpdatePost()["rapport_text"], Is.EqualTo("Do not allow Emails changed from Allow to Do Not Allow; Birthday set to 3/14/1980; Credit Limit set to 12,500.00"));
     }
 
     [Test]
