@@ -206,17 +206,16 @@ public static class AutoPostService
 
         private string? Format(string column, object? raw)
         {
-            var culture = TableLabels.Culture;
             var attribute = _labels.Attribute(column);
             return raw switch
             {
                 null => null,
                 EntityReference r => Name(column, r),
                 OptionSetValue o => o.Value.ToString(CultureInfo.InvariantCulture),
-                Money m => ColumnValueFormatter.Money(m.Value, string.Empty, MoneyPrecision(attribute as MoneyAttributeMetadata), _labels.Metadata is null ? null : culture),
-                decimal d => ColumnValueFormatter.Number(d, (attribute as DecimalAttributeMetadata)?.Precision ?? 2, _labels.Metadata is null ? null : culture),
-                double d => d.ToString("N" + ((attribute as DoubleAttributeMetadata)?.Precision ?? 2).ToString(CultureInfo.InvariantCulture), _labels.Metadata is null ? CultureInfo.InvariantCulture : culture),
-                int i => i.ToString("N0", _labels.Metadata is null ? CultureInfo.InvariantCulture : culture),
+                Money m => ColumnValueFormatter.Money(m.Value, string.Empty, MoneyPrecision(attribute as MoneyAttributeMetadata), TableLabels.NumberCulture),
+                decimal d => ColumnValueFormatter.Number(d, (attribute as DecimalAttributeMetadata)?.Precision ?? 2, TableLabels.NumberCulture),
+                double d => d.ToString("N" + ((attribute as DoubleAttributeMetadata)?.Precision ?? 2).ToString(CultureInfo.InvariantCulture), TableLabels.NumberCulture),
+                int i => i.ToString("N0", TableLabels.NumberCulture),
                 bool b => ColumnValueFormatter.YesNo(b),
                 DateTime dt => FormatDate(dt, attribute as DateTimeAttributeMetadata),
                 var other => Convert.ToString(other, CultureInfo.InvariantCulture),
@@ -236,8 +235,8 @@ public static class AutoPostService
 
             // Date-only columns show the date; date-and-time columns are stored in UTC, so say so.
             return attribute.Format == DateTimeFormat.DateOnly
-                ? ColumnValueFormatter.Date(value, dateOnly: true, TableLabels.Culture)
-                : ColumnValueFormatter.Date(value.Kind == DateTimeKind.Local ? value.ToUniversalTime() : value, dateOnly: false, TableLabels.Culture) + " UTC";
+                ? TableLabels.Date(value, dateOnly: true)
+                : TableLabels.Date(value.Kind == DateTimeKind.Local ? value.ToUniversalTime() : value, dateOnly: false) + " UTC";
         }
 
         /// <summary>The reference's own name, else the name read back with the row, else "table id".</summary>

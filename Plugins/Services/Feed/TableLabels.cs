@@ -101,6 +101,13 @@ public sealed class TableLabels
         return all.Count == 0 ? null : all;
     }
 
-    /// <summary>The base language's culture (en-US for 1033), for numbers, money and dates.</summary>
-    public static CultureInfo Culture { get; } = CultureInfo.GetCultureInfo(BaseLanguage);
+    /// <summary>
+    /// Numbers in the base language (1033, en-US): its grouping and decimal separators are the invariant culture's, so no
+    /// culture data is needed (a process may run with invariant globalization, where en-US cannot be loaded).
+    /// </summary>
+    public static CultureInfo NumberCulture => CultureInfo.InvariantCulture;
+
+    /// <summary>A date in en-US's short form, spelled out so it does not depend on the process's culture data: "3/14/1980", "3/14/1980 2:30 PM".</summary>
+    public static string Date(DateTime value, bool dateOnly) =>
+        value.ToString(dateOnly ? "M/d/yyyy" : "M/d/yyyy h:mm tt", CultureInfo.InvariantCulture);
 }
