@@ -1,5 +1,7 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
 using Rapport.Domain.Common;
 
 namespace Rapport.Domain.Feed;
@@ -9,8 +11,12 @@ public sealed record AutoPostChangeSet(ChangeEvents Event, IReadOnlyList<ColumnC
 
 /// <summary>
 /// The compact JSON stored on an auto-post:
-/// <c>{"v":1,"event":"update","changes":[{"column":"stepname","label":"Stage","old":"Qualify","new":"Develop"}]}</c>;
-/// "old"/"new" are null when there was no value; values are kept up to <see cref="MaxStoredValueLength"/> characters.
+/// <c>{"v":1,"event":"update","changes":[{"column":"gendercode","label":"Gender","old":"Male","new":"Female",
+/// "labels":{"1033":"Gender","1036":"Sexe"},"oldLabels":{"1033":"Male","1036":"Homme"},"newLabels":{…}}]}</c>;
+/// "label", "old" and "new" are in the organisation's base language (1033); "labels" (the column's display name) and
+/// "oldLabels"/"newLabels" (choice and yes/no values) give every language the metadata has, keyed by language code,
+/// and are left out when unknown. "old"/"new" are null when there was no value; values are kept up to
+/// <see cref="MaxStoredValueLength"/> characters.
 /// </summary>
 public static class AutoPostChanges
 {
@@ -36,8 +42,11 @@ public static class AutoPostChanges
                 .Property("column", c.Column)
                 .Property("label", c.DisplayName)
                 .Property("old", Cut(c.OldValue, MaxStoredValueLength))
-                .Property("new", Cut(c.NewValue, MaxStoredValueLength))
-                .EndObject();
+                .Property("new", Cut(c.NewValue, MaxStoredValueLength));
+            WriteLanguages(writer, "labels", c.Labels);
+            WriteLanguages(writer, "oldLabels", c.OldLabels);
+            WriteLanguages(writer, "newLabels", c.NewLabels);
+            writer.EndObject();
         }
 
         writer.EndArray();
@@ -69,7 +78,12 @@ public static class AutoPostChanges
                     throw new FeedException(FeedError.InvalidText, "An entry of the auto-post's change list has no column name.");
                 }
 
-                changes.Add(new ColumnChange(column, item.GetString("label") ?? column, item.GetString("old"), item.GetString("new")));
+                changes.Add(new ColumnChange(column, item.GetString("label") ?? column, item.GetString("old"), item.GetString("new"))
+                {
+                    Labels = ReadLanguages(item.Get("labels")),
+                    OldLabels = ReadLanguages(item.Get("oldLabels")),
+                    NewLabels = ReadLanguages(item.Get("newLabels")),
+                });
             }
 
             return new AutoPostChangeSet(ChangeEventsText.Parse(root.GetString("event")), changes);
@@ -78,6 +92,42 @@ public static class AutoPostChanges
         {
             throw new FeedException("The auto-post's change list is not valid JSON: " + ex.Message, ex);
         }
+    }
+
+    private static void WriteLanguages(JsonWriter writer, string name, IReadOnlyDictionary<int, string>? labels)
+    {
+        if (labels is null || labels.Count == 0)
+        {
+            return;
+        }
+
+        writer.Name(name).StartObject();
+        foreach (var pair in labels.OrderBy(p => p.Key))
+        {
+            writer.Property(pair.Key.ToString(CultureInfo.InvariantCulture), Cut(pair.Value, MaxStoredValueLength));
+        }
+
+        writer.EndObject();
+    }
+
+    /// <summary>A {"1033":"…"} object back as a dictionary; entries whose key is not a language code are skipped.</summary>
+    private static IReadOnlyDictionary<int, string>? ReadLanguages(JsonValue? value)
+    {
+        if (value is null || value.Kind != JsonKind.Object)
+        {
+            return null;
+        }
+
+        var labels = new SortedDictionary<int, string>();
+        foreach (var pair in value.Properties)
+        {
+            if (int.TryParse(pair.Key, NumberStyles.None, CultureInfo.InvariantCulture, out var language) && pair.Value.Text is { } text)
+            {
+                labels[language] = text;
+            }
+        }
+
+        return labels.Count == 0 ? null : labels;
     }
 
     internal static string? Cut(string? value, int max)

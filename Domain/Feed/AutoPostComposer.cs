@@ -49,7 +49,7 @@ public static class AutoPostComposer
                 }
 
                 var initial = input.Where(c => config.IsTracked(c.Column) && ColumnChange.Normal(c.NewValue).Length > 0)
-                    .Select(c => new ColumnChange(c.Column, c.DisplayName, null, c.NewValue))
+                    .Select(c => c with { OldValue = null, OldLabels = null })
                     .ToList();
                 var created = table + " created";
                 return Post(ChangeEvents.Create, record, created + (initial.Count == 0 ? string.Empty : ". ") + Describe(initial, c => Label(c) + ": " + Cut(c.NewValue)), initial);

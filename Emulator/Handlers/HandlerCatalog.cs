@@ -21,6 +21,7 @@ internal static class HandlerCatalog
         new CreateMultipleHandler(),
         new UpdateMultipleHandler(),
         new WhoAmIHandler(),
+        new RetrieveEntityHandler(),
         new SetStateHandler(),
         new AssignHandler(),
         new MergeHandler(),

@@ -20,6 +20,7 @@ internal static class Responses
         "ExecuteTransaction" => new ExecuteTransactionResponse(),
         "CreateMultiple" => new CreateMultipleResponse(),
         "UpdateMultiple" => new UpdateMultipleResponse(),
+        "RetrieveEntity" => new RetrieveEntityResponse(),
         _ => new OrganizationResponse(),
     };
 }

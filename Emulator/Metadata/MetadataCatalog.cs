@@ -70,6 +70,9 @@ public sealed class MetadataCatalog
 
     public IEnumerable<TableMetadata> Tables => _tables.Values;
 
+    /// <summary>Labels in languages other than 1033 (RetrieveEntity returns them beside the base language's).</summary>
+    public Translations Translations { get; } = new();
+
     public IEnumerable<OneToManyRelationship> OneToMany => _oneToMany.Values;
 
     public TableMetadata? Find(string? logicalName) =>

@@ -20,7 +20,10 @@ internal static class SystemColumns
     public const string VersionNumber = "versionnumber";
     public const string OverriddenCreatedOn = "overriddencreatedon";
 
-    public static IEnumerable<ColumnDefinition> For(TableDefinition table)
+    public static IEnumerable<ColumnDefinition> For(TableDefinition table) =>
+        Columns(table).Select(c => StandardColumnLabels.For(table.LogicalName, c.LogicalName) is { } label ? c with { DisplayName = label } : c);
+
+    private static IEnumerable<ColumnDefinition> Columns(TableDefinition table)
     {
         yield return Managed(CreatedOn, ColumnType.DateTime);
         yield return Managed(ModifiedOn, ColumnType.DateTime);

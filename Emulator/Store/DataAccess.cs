@@ -437,7 +437,7 @@ internal sealed class DataAccess
         var column = table.Column(name);
         var label = column?.OptionSet is { } set && value is OptionSetValue option
             ? set.Options.FirstOrDefault(o => o.Value == option.Value)?.Label
-            : value is bool flag ? (flag ? "Yes" : "No") : null;
+            : value is bool flag ? column?.OptionSet?.Options.FirstOrDefault(o => o.Value == (flag ? 1 : 0))?.Label ?? (flag ? "Yes" : "No") : null;
         if (label is not null)
         {
             entity.FormattedValues[name] = label;

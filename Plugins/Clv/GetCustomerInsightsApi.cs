@@ -14,6 +14,6 @@ public sealed class GetCustomerInsightsApi : PluginBase
         var execution = context.ExecutionContext;
         var table = ApiParameters.RequiredString(execution, "RecordTable").ToLowerInvariant();
         var id = ApiParameters.RequiredGuid(execution, "RecordId");
-        execution.OutputParameters["Insights"] = CustomerInsightsService.Get(context.UserService, table, id).ToJson();
+        execution.OutputParameters["Insights"] = CustomerInsightsService.Get(context.UserService, table, id, execution.OperationCreatedOn).ToJson();
     }
 }

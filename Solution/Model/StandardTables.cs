@@ -80,7 +80,7 @@ public static class StandardTables
             Str("fullname", 160), Str("firstname", 50), Str("lastname", 50), Str("emailaddress1", 100), Str("telephone1", 50),
             Str("mobilephone", 50), Str("jobtitle", 100), Customer("parentcustomerid"), DateOnly("birthdate"),
             Pick("gendercode", (1, "Male"), (2, "Female")), Str("address1_city", 80), Str("address1_country", 80),
-            Money("creditlimit"), Memo("description", 2000), Bool("donotemail"), Lookup("transactioncurrencyid", "transactioncurrency")),
+            Money("creditlimit"), Memo("description", 2000), Bool("donotemail", "Do Not Allow", "Allow"), Lookup("transactioncurrencyid", "transactioncurrency")),
         Table("account", "Account", "Accounts", 1, Ownership.UserOwned, "name", ActiveInactive(),
             Str("name", 160), Str("accountnumber", 20), Str("emailaddress1", 100), Str("telephone1", 50), Str("websiteurl", 200),
             Lookup("parentaccountid", "account"), Lookup("primarycontactid", "contact"), Money("revenue"), Int("numberofemployees"),
@@ -241,7 +241,8 @@ public static class StandardTables
         var all = new List<ColumnDefinition> { primaryId };
         foreach (var column in columns)
         {
-            all.Add(column.LogicalName == primaryName ? column with { IsPrimaryName = true } : column);
+            var labelled = StandardColumnLabels.For(name, column.LogicalName) is { } label ? column with { DisplayName = label } : column;
+            all.Add(column.LogicalName == primaryName ? labelled with { IsPrimaryName = true } : labelled);
         }
 
         return new TableDefinition(name, display, plural)
@@ -291,6 +292,10 @@ public static class StandardTables
     private static ColumnDefinition Money(string name) => new(name, name, ColumnType.Money) { Precision = 4 };
 
     private static ColumnDefinition Bool(string name) => new(name, name, ColumnType.Boolean);
+
+    // A yes/no column whose options the reference names otherwise (contact.donotemail: 1 "Do Not Allow", 0 "Allow").
+    private static ColumnDefinition Bool(string name, string trueLabel, string falseLabel) =>
+        new(name, name, ColumnType.Boolean) { OptionSet = new OptionSetDefinition(name, [new OptionDefinition(1, trueLabel), new OptionDefinition(0, falseLabel)]) };
 
     private static ColumnDefinition Guid(string name) => new(name, name, ColumnType.Uniqueidentifier);
 

@@ -28,6 +28,30 @@ public sealed class FeedReadingTests
     }
 
     [Test]
+    public void A_record_wall_reads_its_record_once_as_the_reader_and_costs_no_more_than_before()
+    {
+        var account = _w.Account("Contoso");
+        _w.Post(_w.Ana, "account", account, "one");
+        _w.Post(_w.Ana, "account", account, "two");
+        _w.Feed(_w.Ana, "record", record: account); // creates the token secret
+
+        List<string> requests;
+        using (var scope = _w.Env.Metrics.BeginScope())
+        {
+            Assert.That(Texts(_w.Feed(_w.Ben, "record", record: account)), Is.EquivalentTo(new[] { "one", "two" }));
+            requests = scope.Requests.Select(r => r.ToString()).ToList();
+        }
+
+        TestContext.Out.WriteLine(string.Join("; ", requests));
+        Assert.Multiple(() =>
+        {
+            Assert.That(requests.Count(r => r.StartsWith("Retrieve account", StringComparison.Ordinal)), Is.EqualTo(1), "the read check as Ben");
+            Assert.That(requests.Count(r => r.StartsWith("RetrieveMultiple account", StringComparison.Ordinal)), Is.Zero, "the record is not checked again with the page");
+            Assert.That(requests.Count - 1, Is.EqualTo(3), "read check + candidates + followers, as candidates + readable table + followers before");
+        });
+    }
+
+    [Test]
     public void A_team_follow_reaches_the_members_my_feed_only_within_the_page_budget()
     {
         var carol = _w.Env.CreateUser("Carol Ng");

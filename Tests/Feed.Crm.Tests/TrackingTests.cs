@@ -46,7 +46,7 @@ public sealed class TrackingTests
         {
             Assert.That(postsAfterCreate, Is.EqualTo(1), "the create posted once");
             Assert.That(updates, Has.Count.EqualTo(1));
-            Assert.That((string)updates[0]["rapport_text"]!, Does.Contain("name changed from Big deal to Bigger deal").And.Contain("12,500.00").And.Contain("closeprobability changed from 20 to 60"));
+            Assert.That((string)updates[0]["rapport_text"]!, Does.Contain("Topic changed from Big deal to Bigger deal").And.Contain("Est. Revenue changed from 10,000.00 to 12,500.00").And.Contain("Probability changed from 20 to 60"));
             Assert.That((string)updates[0]["rapport_changes"]!, Does.Contain("\"column\":\"closeprobability\""));
             Assert.That(nested, Is.LessThanOrEqualTo(2), "requests per auto-post");
         });
@@ -77,7 +77,7 @@ public sealed class TrackingTests
         _w.As(_w.Ana).Update(new Entity("opportunity", deal) { ["name"] = "Deal 2" });
 
         var feed = (string)_w.Feed(_w.Ben)["Items"]!;
-        Assert.That(feed, Does.Contain("\"kind\":\"autoPost\"").And.Contain("name changed from Deal to Deal 2"));
+        Assert.That(feed, Does.Contain("\"kind\":\"autoPost\"").And.Contain("Topic changed from Deal to Deal 2"));
 
         _w.As(_w.Ana).Delete("opportunity", deal);
         Assert.That(_w.Rows("rapport_follow"), Is.Empty);

@@ -110,12 +110,42 @@ public sealed class FeedSecurityHttpTests
 
         Assert.That((int)state.Status, Is.InRange(400, 403), state.Body);
         Assert.That(state.Body, Does.Not.Contain("IsTracked").And.Not.Contain("FollowerCount"));
-        Assert.That(feed.Status, Is.EqualTo(HttpStatusCode.OK), feed.Body);
+        // Issue 20: the wall of a record Ada cannot open is refused as Dataverse refuses the read (403 + its code), not "no posts yet".
+        AssertReadRefused(feed, _hidden);
+        Assert.That(mentions.Status, Is.EqualTo(HttpStatusCode.OK), mentions.Body);
         Assert.That(feed.Body + mentions.Body, Does.Not.Contain("CONFIDENTIAL"));
         Assert.That((int)like.Status, Is.InRange(400, 403), like.Body);
         Assert.That((int)history.Status, Is.InRange(400, 403), history.Body);
         Assert.That(like.Body + history.Body, Does.Not.Contain("CONFIDENTIAL").And.Not.Contain("Board Member"));
         Assert.That(notifications.ToJsonString(), Does.Not.Contain("CONFIDENTIAL").And.Not.Contain("Board Member"));
+    }
+
+    [Test]
+    public async Task Customer_insights_of_a_contact_Ada_cannot_read_are_refused_with_403_and_the_access_code()
+    {
+        var insights = await SendAsync(HttpMethod.Get, $"rapport_GetCustomerInsights(RecordTable=@t,RecordId=@id)?@t='contact'&@id='{_hidden}'", _ada);
+        var created = await SendAsync(HttpMethod.Post, "contacts?$select=contactid", _ada, "{\"firstname\":\"Readable\",\"lastname\":\"Donor\"}");
+        Assert.That((int)created.Status, Is.InRange(200, 204), created.Body);
+        var own = (string)(await _host.GetAsync("contacts?$select=contactid&$filter=lastname eq 'Donor' and firstname eq 'Readable'"))["value"]![0]!["contactid"]!;
+        var readable = await SendAsync(HttpMethod.Get, $"rapport_GetCustomerInsights(RecordTable=@t,RecordId=@id)?@t='contact'&@id='{own}'", _ada);
+
+        AssertReadRefused(insights, _hidden);
+        Assert.That(readable.Status, Is.EqualTo(HttpStatusCode.OK), readable.Body);
+        Assert.That(readable.Body, Does.Contain("historyGranularity"));
+    }
+
+    /// <summary>
+    /// Dataverse's error response for a refused read: HTTP 403 with {"error":{"code":"0x80048306","message":"… does not have
+    /// ReadAccess right(s) for record with Id = …"}}, the code the platform gives a row outside the caller's reach
+    /// (https://learn.microsoft.com/power-apps/developer/data-platform/reference/web-service-error-codes), nothing of the record.
+    /// </summary>
+    private static void AssertReadRefused((HttpStatusCode Status, string Body) response, Guid record)
+    {
+        Assert.That(response.Status, Is.EqualTo(HttpStatusCode.Forbidden), response.Body);
+        var error = JsonNode.Parse(response.Body)!["error"]!;
+        Assert.That((string)error["code"]!, Is.EqualTo("0x80048306"));
+        Assert.That((string)error["message"]!, Does.Contain($"does not have ReadAccess right(s) for record with Id = {record:D}"));
+        Assert.That(response.Body, Does.Not.Contain("Board Member").And.Not.Contain("CONFIDENTIAL"));
     }
 
     [Test]

@@ -96,7 +96,7 @@ public sealed class ImpersonationTests
     }
 
     [Test]
-    public async Task GetFeed_as_a_user_who_cannot_read_a_record_leaves_out_its_posts()
+    public async Task GetFeed_as_a_user_who_cannot_read_a_record_leaves_out_its_posts_and_refuses_its_wall()
     {
         await ImportRapportAsync();
         _host.Host.Environment.Security.AssignRoles(_ann, RapportRoles.User);
@@ -105,14 +105,17 @@ public sealed class ImpersonationTests
         var follow = await SendAsync(HttpMethod.Post, "rapport_Follow", _ann, new { RecordTable = "contact", RecordId = _salesContact.ToString() });
 
         var annFeed = await FeedAsync(_ann, "my");
-        var annWall = await FeedAsync(_ann, "record", _supportContact);
+        // Issue 20: the wall of a record Ann cannot read is refused as Dataverse refuses the read (was an empty list).
+        var annWall = await SendAsync(HttpMethod.Get, $"rapport_GetFeed(Scope=@s,RecordTable=@t,RecordId=@id)?@s='record'&@t='contact'&@id='{_supportContact}'", _ann);
         var adminWall = await FeedAsync(null, "record", _supportContact);
 
         Assert.Multiple(() =>
         {
             Assert.That(follow.Status, Is.EqualTo(HttpStatusCode.OK), follow.Body.ToJsonString());
             Assert.That(annFeed, Is.EqualTo(new[] { "about Sam" }), "the post mentioning Ann is about a contact she cannot read");
-            Assert.That(annWall, Is.Empty);
+            Assert.That(annWall.Status, Is.EqualTo(HttpStatusCode.Forbidden), annWall.Body.ToJsonString());
+            Assert.That((string?)annWall.Body["error"]!["code"], Is.EqualTo("0x80048306"), "the code of the same Retrieve's refusal above");
+            Assert.That(annWall.Body.ToJsonString(), Does.Not.Contain("about Pat"));
             Assert.That(adminWall, Has.Length.EqualTo(1).And.All.StartsWith("about Pat"));
         });
     }

@@ -7,7 +7,10 @@ namespace Rapport.Domain.Clv.Crm;
 /// <summary>
 /// The customer card's data, as <c>rapport_GetCustomerInsights</c> returns it:
 /// <c>{"clv","currency","pAlive","expectedTransactions12m","segment","level","scoredOn","model":{"kind","fittedOn","verdict","reasons"},
-/// "history":[{"period":"2024","value"}],"retention":{"rate","rateSource","inputs","formulas"},"engagement":null}</c>. Unknown values are null.
+/// "historyGranularity":"month"|"year","history":[{"period":"2024-03"|"2024","value":1250.00,"count":3}],
+/// "retention":{"rate","rateSource","inputs","formulas"},"engagement":null}</c>. Unknown values are null. The history
+/// covers the customer's whole ledger (first transaction to the scoring time), zero-filled, by month up to 24 months,
+/// else by year (<see cref="GivingHistory"/>); "value" is the sum given or spent, "count" the transactions.
 /// </summary>
 public sealed record CustomerInsights
 {
@@ -38,8 +41,8 @@ public sealed record CustomerInsights
     /// <summary>The CLV's 90% interval for the parameters' uncertainty; null when the model carries no covariance.</summary>
     public QuantityInterval? ClvInterval { get; init; }
 
-    /// <summary>Value per calendar year, oldest first.</summary>
-    public IReadOnlyList<KeyValuePair<int, decimal>> History { get; init; } = Array.Empty<KeyValuePair<int, decimal>>();
+    /// <summary>Value and count per month or year, oldest first, every period of the span present.</summary>
+    public GivingHistory? History { get; init; }
 
     public static string SegmentLabel(ClvSegment segment) => segment switch
     {
@@ -77,10 +80,12 @@ public sealed record CustomerInsights
             w.StartObject().Property("kind", ModelKind).Property("fittedOn", ModelFittedOn).Property("verdict", ModelVerdict).Property("reasons", ModelVerdictReasons).EndObject();
         }
 
+        var history = History ?? GivingHistory.From(new CustomerLedger());
+        w.Property("historyGranularity", history.GranularityName);
         w.Name("history").StartArray();
-        foreach (var year in History)
+        foreach (var period in history.Periods)
         {
-            w.StartObject().Property("period", year.Key.ToString(System.Globalization.CultureInfo.InvariantCulture)).Name("value").Number(year.Value).EndObject();
+            w.StartObject().Property("period", period.Period).Name("value").Number(period.Value).Property("count", period.Count).EndObject();
         }
 
         w.EndArray();

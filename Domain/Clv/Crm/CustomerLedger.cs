@@ -179,6 +179,24 @@ public sealed class CustomerLedger
         return list;
     }
 
+    /// <summary>Per day: the day, its total in cents and its number of transactions, oldest first.</summary>
+    public List<KeyValuePair<DateTime, DayCount>> DayCounts()
+    {
+        var list = new List<KeyValuePair<DateTime, DayCount>>(_days.Count);
+        foreach (var day in _days)
+        {
+            long cents = 0;
+            foreach (var amount in day.Value)
+            {
+                cents += amount.Cents;
+            }
+
+            list.Add(new KeyValuePair<DateTime, DayCount>(ToDate(day.Key), new DayCount(cents, day.Value.Count)));
+        }
+
+        return list;
+    }
+
     /// <summary>Giving (or spending) per calendar year, oldest first, in currency units.</summary>
     public SortedDictionary<int, decimal> YearTotals()
     {
@@ -238,4 +256,18 @@ public sealed class CustomerLedger
 
         public override int GetHashCode() => Cents.GetHashCode() ^ (IsGift ? 1 : 0);
     }
+}
+
+/// <summary>One day of a ledger: its total in cents and how many transactions made it.</summary>
+public readonly struct DayCount
+{
+    public DayCount(long cents, int count)
+    {
+        Cents = cents;
+        Count = count;
+    }
+
+    public long Cents { get; }
+
+    public int Count { get; }
 }

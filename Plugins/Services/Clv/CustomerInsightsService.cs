@@ -4,30 +4,30 @@ using Microsoft.Xrm.Sdk;
 using Microsoft.Xrm.Sdk.Query;
 using Rapport.Domain.Clv.Crm;
 using Rapport.Domain.Clv.Fitting;
+using Rapport.Plugins.Common;
 using C = Rapport.Plugins.Services.Clv.ClvSchema.Customer;
 
 namespace Rapport.Plugins.Services.Clv;
 
 /// <summary>
-/// The customer card's data from what the customer row already carries (scores, ledger for the yearly history) and
+/// The customer card's data from what the customer row already carries (scores, ledger for the monthly or yearly history up to the request time) and
 /// the model it was scored with: 1 Retrieve, plus 1 for the model when there is one. A model fitted by Rapport carries
 /// its parameters' covariance, and the CLV then gets its 90% interval (computed here, for this one customer). Runs as the caller, so
-/// Dataverse's security decides whether the customer can be read.
+/// Dataverse's security decides whether the customer can be read: a refused read fails with the platform's code (403).
 /// </summary>
 public static class CustomerInsightsService
 {
     private static readonly string[] Columns = { C.Clv, C.PAlive, C.Expected12m, C.Segment, C.ScoredOn, C.ModelId, C.State, C.Currency };
 
-    public static CustomerInsights Get(IOrganizationService service, string table, Guid id)
+    public static CustomerInsights Get(IOrganizationService service, string table, Guid id, DateTime? asOf = null)
     {
         if (!ClvSchema.IsCustomerTable(table))
         {
             throw new InvalidPluginExecutionException($"RecordTable must be 'contact' or 'account', got '{table}'.");
         }
 
-        var row = service.Retrieve(table, id, new ColumnSet(Columns));
+        var row = ReadAccess.Retrieve(service, table, id, new ColumnSet(Columns));
         var ledger = ClvScoringService.ReadLedger(row);
-        var history = new List<KeyValuePair<int, decimal>>(ledger.YearTotals());
         var insights = new CustomerInsights
         {
             Clv = row.GetAttributeValue<Money>(C.Clv)?.Value,
@@ -36,7 +36,7 @@ public static class CustomerInsightsService
             ExpectedTransactions12Months = row.GetAttributeValue<double?>(C.Expected12m),
             Segment = ClvSchema.SegmentOf(row.GetAttributeValue<OptionSetValue>(C.Segment)?.Value),
             ScoredOn = row.GetAttributeValue<DateTime?>(C.ScoredOn),
-            History = history,
+            History = GivingHistory.From(ledger, asOf),
         };
 
         var model = row.GetAttributeValue<EntityReference>(C.ModelId);

@@ -3,6 +3,8 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using Microsoft.Xrm.Sdk;
+using Microsoft.Xrm.Sdk.Metadata;
+using Microsoft.Xrm.Sdk.Query;
 using Rapport.Domain.Feed;
 using Rapport.Plugins.Common;
 
@@ -10,8 +12,11 @@ namespace Rapport.Plugins.Services.Feed;
 
 /// <summary>
 /// One auto-post per change event of a tracked table: the configuration comes with the step, old values from the
-/// "before" image, new values from the Target, so an auto-post costs one request (the post's Create), however many
-/// follow the record (fan-out on read).
+/// "before" image, new values from the Target. The post speaks in labels: column display names, choice and yes/no
+/// labels, lookup names, money and dates formatted in the base language (1033), with every language's labels kept
+/// in the change JSON. Requests: nothing when no tracked value changed; otherwise 1 RetrieveEntity (the table's
+/// metadata), 1 Retrieve of the changed row only when a new lookup value comes without its name, and the post's
+/// Create — however many follow the record (fan-out on read).
 /// </summary>
 public static class AutoPostService
 {
@@ -21,49 +26,32 @@ public static class AutoPostService
         var table = context.PrimaryEntityName;
         var tracked = FeedData.Domain(() => TrackingService.FromStepConfiguration(table, settings));
         var (config, nameColumn) = tracked;
-        var labels = tracked.Labels;
-        string? Format(Entity row, string column) => FormatValue(row, column, labels);
-        string Label(string column) => labels.Column(column, DefaultLabel(column));
         context.PreEntityImages.TryGetValue("before", out var before);
         var after = context.InputParameters.TryGetValue("Target", out var t) && t is Entity e ? e : null;
-        ChangeEvents evt;
-        var changes = new List<ColumnChange>();
-        switch (context.MessageName)
+        var evt = EventOf(context.MessageName);
+        if (evt is null)
         {
-            case "Create":
-                evt = ChangeEvents.Create;
-                changes.AddRange(config.Columns.Where(c => after is not null && after.Contains(c)).Select(c => new ColumnChange(c, Label(c), null, Format(after!, c))));
-                break;
-            case "Update":
-                evt = ChangeEvents.Update;
-                foreach (var column in after?.Attributes.Keys ?? Enumerable.Empty<string>())
-                {
-                    changes.Add(new ColumnChange(column, Label(column), before is null ? null : Format(before, column), Format(after!, column)));
-                }
-
-                break;
-            case "Assign":
-                evt = ChangeEvents.Assign;
-                var assignee = context.InputParameters.TryGetValue("Assignee", out var a) ? a as EntityReference : null;
-                changes.Add(new ColumnChange("ownerid", Label("ownerid"), before is null ? null : Format(before, "ownerid"), assignee is null ? null : Describe(assignee)));
-                break;
-            case "SetState":
-                evt = ChangeEvents.StatusChange;
-                var state = context.InputParameters.TryGetValue("State", out var s) ? s as OptionSetValue : null;
-                changes.Add(new ColumnChange("statecode", Label("statecode"), before is null ? null : Format(before, "statecode"), state is null ? null : labels.Option("statecode", state.Value) ?? state.Value.ToString(CultureInfo.InvariantCulture)));
-                break;
-            case "Delete":
-                evt = ChangeEvents.Delete;
-                break;
-            default:
-                return null;
+            return null;
         }
 
         var id = context.PrimaryEntityId;
         var source = after ?? before;
         var name = source is not null && nameColumn.Length > 0 ? source.GetAttributeValue<string>(nameColumn) ?? (before?.GetAttributeValue<string>(nameColumn) ?? string.Empty) : string.Empty;
         var record = new RecordRef(table, id, name);
-        var post = AutoPostComposer.Compose(config, evt, record, labels.Column(ColumnLabels.TableKey, table), changes);
+
+        // First without metadata: no request at all when nothing tracked changed.
+        var plain = new ChangeReader(context, tracked, TableLabels.None, before, after, names: null);
+        if (AutoPostComposer.Compose(config, evt.Value, record, plain.TableName(table), plain.Changes(evt.Value)) is null)
+        {
+            return null;
+        }
+
+        var labels = TableLabels.Retrieve(ctx.SystemService, table);
+        var names = UnnamedLookups(evt.Value, context, config, after, labels).ToArray() is { Length: > 0 } unnamed && id != Guid.Empty
+            ? ctx.SystemService.Retrieve(table, id, new ColumnSet(unnamed))
+            : null;
+        var reader = new ChangeReader(context, tracked, labels, before, after, names);
+        var post = AutoPostComposer.Compose(config, evt.Value, record, reader.TableName(table), reader.Changes(evt.Value));
         if (post is null)
         {
             return null;
@@ -86,41 +74,208 @@ public static class AutoPostService
         });
     }
 
-    private static string DefaultLabel(string column) => column switch
+    private static ChangeEvents? EventOf(string message) => message switch
     {
-        "ownerid" => "Owner",
-        "statecode" => "Status",
-        "statuscode" => "Status Reason",
-        _ => column,
+        "Create" => ChangeEvents.Create,
+        "Update" => ChangeEvents.Update,
+        "Assign" => ChangeEvents.Assign,
+        "SetState" => ChangeEvents.StatusChange,
+        "Delete" => ChangeEvents.Delete,
+        _ => null,
     };
 
-    /// <summary>Dataverse's formatted value when the row carries one, else the admin's option label, else the domain's fallback formatting.</summary>
-    private static string? FormatValue(Entity row, string column, ColumnLabels labels)
+    /// <summary>Lookup columns whose new value arrives without a name (a Web API @odata.bind, an Assign).</summary>
+    private static IEnumerable<string> UnnamedLookups(ChangeEvents evt, IExecutionContext context, TrackingConfiguration config, Entity? after, TableLabels labels)
     {
-        if (row.FormattedValues.TryGetValue(column, out var formatted) && !string.IsNullOrEmpty(formatted))
+        if (evt == ChangeEvents.Assign)
         {
-            return formatted;
+            if (context.InputParameters.TryGetValue("Assignee", out var a) && a is EntityReference { Name: null or "" })
+            {
+                yield return "ownerid";
+            }
+
+            yield break;
         }
 
-        if (!row.Contains(column))
+        if (after is null || evt == ChangeEvents.Delete)
         {
-            return null;
+            yield break;
         }
 
-        return row[column] switch
+        foreach (var pair in after.Attributes)
         {
-            null => null,
-            EntityReference r => Describe(r),
-            OptionSetValue o => labels.Option(column, o.Value) ?? o.Value.ToString(CultureInfo.InvariantCulture),
-            Money m => ColumnValueFormatter.Money(m.Value, string.Empty),
-            decimal d => ColumnValueFormatter.Number(d, 2),
-            double d => d.ToString("N2", CultureInfo.InvariantCulture),
-            int i => i.ToString("N0", CultureInfo.InvariantCulture),
-            bool b => ColumnValueFormatter.YesNo(b),
-            DateTime dt => ColumnValueFormatter.Date(dt, dt.TimeOfDay == TimeSpan.Zero),
-            var other => Convert.ToString(other, CultureInfo.InvariantCulture),
+            var relevant = config.IsTracked(pair.Key) || pair.Key == TrackingConfiguration.OwnerColumn;
+            if (relevant && pair.Value is EntityReference { Name: null or "" } && labels.Attribute(pair.Key) is not null)
+            {
+                yield return pair.Key;
+            }
+        }
+    }
+
+    /// <summary>Reads the change list of one event, with or without metadata.</summary>
+    private sealed class ChangeReader
+    {
+        private readonly IExecutionContext _context;
+        private readonly ColumnLabels _admin;
+        private readonly TableLabels _labels;
+        private readonly Entity? _before;
+        private readonly Entity? _after;
+        private readonly Entity? _names;
+        private readonly TrackingConfiguration _config;
+
+        public ChangeReader(IExecutionContext context, TrackedTable tracked, TableLabels labels, Entity? before, Entity? after, Entity? names)
+        {
+            _context = context;
+            _admin = tracked.Labels;
+            _config = tracked.Config;
+            _labels = labels;
+            _before = before;
+            _after = after;
+            _names = names;
+        }
+
+        /// <summary>The admin's label on the tracking row, else the metadata's display name, else the logical name.</summary>
+        public string TableName(string table) => _admin.Column(ColumnLabels.TableKey, _labels.TableName ?? table);
+
+        public List<ColumnChange> Changes(ChangeEvents evt)
+        {
+            var changes = new List<ColumnChange>();
+            switch (evt)
+            {
+                case ChangeEvents.Create:
+                    changes.AddRange(_config.Columns.Where(c => _after is not null && _after.Contains(c)).Select(c => Change(c, null, _after)));
+                    break;
+                case ChangeEvents.Update:
+                    changes.AddRange((_after?.Attributes.Keys ?? Enumerable.Empty<string>()).Select(c => Change(c, _before, _after)));
+                    break;
+                case ChangeEvents.Assign:
+                    var assignee = _context.InputParameters.TryGetValue("Assignee", out var a) ? a as EntityReference : null;
+                    var owner = new Entity(_context.PrimaryEntityName) { ["ownerid"] = assignee };
+                    changes.Add(Change("ownerid", _before, owner));
+                    break;
+                case ChangeEvents.StatusChange:
+                    var state = _context.InputParameters.TryGetValue("State", out var s) ? s as OptionSetValue : null;
+                    changes.Add(Change("statecode", _before, new Entity(_context.PrimaryEntityName) { ["statecode"] = state }));
+                    break;
+            }
+
+            return changes;
+        }
+
+        private ColumnChange Change(string column, Entity? oldRow, Entity? newRow)
+        {
+            var oldValue = oldRow is null ? ValueText.None : Value(oldRow, column);
+            var newValue = newRow is null ? ValueText.None : Value(newRow, column);
+            var admin = _admin.Column(column, string.Empty);
+            var display = admin.Length > 0 ? admin : _labels.Column(column) ?? DefaultLabel(column);
+            return new ColumnChange(column, display, oldValue.Text, newValue.Text)
+            {
+                // The admin's label is one language: it replaces the metadata's for every reader.
+                Labels = admin.Length > 0 ? null : _labels.ColumnLanguages(column),
+                OldLabels = oldValue.Languages,
+                NewLabels = newValue.Languages,
+            };
+        }
+
+        /// <summary>The value as text in the base language, and per language for choices and yes/no values.</summary>
+        private ValueText Value(Entity row, string column)
+        {
+            if (!row.Contains(column) || row[column] is null)
+            {
+                return ValueText.None;
+            }
+
+            var raw = row[column];
+            if (raw is OptionSetValue o && _admin.Option(column, o.Value) is { } adminOption)
+            {
+                return new ValueText(adminOption, null);
+            }
+
+            if (_labels.ValueLabel(column, raw) is { } label && TableLabels.Text(label) is { } text)
+            {
+                return new ValueText(text, TableLabels.Languages(label));
+            }
+
+            if (row.FormattedValues.TryGetValue(column, out var formatted) && !string.IsNullOrEmpty(formatted))
+            {
+                return new ValueText(formatted, null);
+            }
+
+            return new ValueText(Format(column, raw), null);
+        }
+
+        private string? Format(string column, object? raw)
+        {
+            var attribute = _labels.Attribute(column);
+            return raw switch
+            {
+                null => null,
+                EntityReference r => Name(column, r),
+                OptionSetValue o => o.Value.ToString(CultureInfo.InvariantCulture),
+                Money m => ColumnValueFormatter.Money(m.Value, string.Empty, MoneyPrecision(attribute as MoneyAttributeMetadata), TableLabels.NumberCulture),
+                decimal d => ColumnValueFormatter.Number(d, (attribute as DecimalAttributeMetadata)?.Precision ?? 2, TableLabels.NumberCulture),
+                double d => d.ToString("N" + ((attribute as DoubleAttributeMetadata)?.Precision ?? 2).ToString(CultureInfo.InvariantCulture), TableLabels.NumberCulture),
+                int i => i.ToString("N0", TableLabels.NumberCulture),
+                bool b => ColumnValueFormatter.YesNo(b),
+                DateTime dt => FormatDate(dt, attribute as DateTimeAttributeMetadata),
+                var other => Convert.ToString(other, CultureInfo.InvariantCulture),
+            };
+        }
+
+        // PrecisionSource 0: the column's own precision; 1 (organisation pricing) and 2 (currency) default to 2.
+        private static int MoneyPrecision(MoneyAttributeMetadata? money) =>
+            money is { PrecisionSource: 0, Precision: { } own } ? own : 2;
+
+        private string FormatDate(DateTime value, DateTimeAttributeMetadata? attribute)
+        {
+            if (attribute is null)
+            {
+                return ColumnValueFormatter.Date(value, value.TimeOfDay == TimeSpan.Zero);
+            }
+
+            // Date-only columns show the date; date-and-time columns are stored in UTC, so say so.
+            return attribute.Format == DateTimeFormat.DateOnly
+                ? TableLabels.Date(value, dateOnly: true)
+                : TableLabels.Date(value.Kind == DateTimeKind.Local ? value.ToUniversalTime() : value, dateOnly: false) + " UTC";
+        }
+
+        /// <summary>The reference's own name, else the name read back with the row, else "table id".</summary>
+        private string Name(string column, EntityReference r)
+        {
+            if (!string.IsNullOrEmpty(r.Name))
+            {
+                return r.Name!;
+            }
+
+            if (_names?.GetAttributeValue<EntityReference>(column) is { } named && named.Id == r.Id && !string.IsNullOrEmpty(named.Name))
+            {
+                return named.Name!;
+            }
+
+            return r.LogicalName + " " + r.Id.ToString("D");
+        }
+
+        private static string DefaultLabel(string column) => column switch
+        {
+            "ownerid" => "Owner",
+            "statecode" => "Status",
+            "statuscode" => "Status Reason",
+            _ => column,
         };
     }
 
-    private static string Describe(EntityReference r) => string.IsNullOrEmpty(r.Name) ? r.LogicalName + " " + r.Id.ToString("D") : r.Name!;
+    private sealed class ValueText
+    {
+        public static readonly ValueText None = new(null, null);
+
+        public ValueText(string? text, IReadOnlyDictionary<int, string>? languages)
+        {
+            Text = text;
+            Languages = languages;
+        }
+
+        public string? Text { get; }
+
+        public IReadOnlyDictionary<int, string>? Languages { get; }
+    }
 }

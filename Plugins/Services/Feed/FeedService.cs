@@ -64,6 +64,14 @@ public static class FeedService
         FeedPageAssembler? assembler = null;
         FollowerPreference? preference = null;
         var fetch = FeedPageAssembler.FirstFetch(query, start);
+        if (query.Scope == FeedScope.Record)
+        {
+            // A record's wall needs the record: refused as Dataverse refuses the read (403 + its code), never "no posts yet".
+            // This read replaces the record's own row in the per-table readable check, so the page costs no more.
+            ReadAccess.Require(reader, query.Record!.Table, query.Record.Id);
+            visible.Add(query.Record.Key);
+        }
+
         while (assembler is null || !assembler.IsComplete)
         {
             var found = ctx.SystemService.RetrieveMultiple(Candidates(query, fetch, me)).Entities;
@@ -90,7 +98,7 @@ public static class FeedService
                 }
             }
 
-            var readable = Readable(reader, WithMentionedRecords(FeedPageAssembler.RegardingByTable(batch), found));
+            var readable = Readable(reader, WithMentionedRecords(FeedPageAssembler.RegardingByTable(batch), found), visible);
             visible.UnionWith(readable);
             var mentionsMe = new HashSet<Guid>(batch.Where(c => c.MentionsViewer).Select(c => c.PostId));
             assembler.Accept(batch, c => readable.Contains(c.Regarding.Key) && FeedRules.ShouldShow(c with { MentionsViewer = mentionsMe.Contains(c.PostId) }, preference, me));
@@ -294,13 +302,21 @@ public static class FeedService
     }
 
     /// <summary>The regarding records the reader can read: one RetrieveMultiple per table, as the reader.</summary>
-    private static HashSet<string> Readable(IOrganizationService reader, IReadOnlyDictionary<string, IReadOnlyList<Guid>> byTable)
+    private static HashSet<string> Readable(IOrganizationService reader, IReadOnlyDictionary<string, IReadOnlyList<Guid>> byTable, HashSet<string> known)
     {
         var readable = new HashSet<string>(StringComparer.Ordinal);
         foreach (var pair in byTable)
         {
+            // Records already checked (the wall's own record) are not queried again.
+            var ids = pair.Value.Where(id => !known.Contains(new RecordRef(pair.Key, id).Key)).ToList();
+            readable.UnionWith(pair.Value.Where(id => known.Contains(new RecordRef(pair.Key, id).Key)).Select(id => new RecordRef(pair.Key, id).Key));
+            if (ids.Count == 0)
+            {
+                continue;
+            }
+
             var query = new QueryExpression(pair.Key) { ColumnSet = new ColumnSet(false) };
-            query.Criteria.AddCondition(pair.Key + "id", ConditionOperator.In, pair.Value.Cast<object>().ToArray());
+            query.Criteria.AddCondition(pair.Key + "id", ConditionOperator.In, ids.Cast<object>().ToArray());
             try
             {
                 foreach (var row in reader.RetrieveMultiple(query).Entities)
