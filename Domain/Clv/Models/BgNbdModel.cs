@@ -95,7 +95,7 @@ public sealed record BgNbdModel(double R, double Alpha, double A, double B) : IT
         var a = ModelMath.AwayFromOne(A);
         var z = t / (Alpha + t);
         var hyper = Hypergeometric.Log2F1(R, B, A + B - 1, z);
-        var bracket = -Expm1((R * Math.Log(Alpha / (Alpha + t))) + hyper);
+        var bracket = -Expm1((-R * Log1p(t / Alpha)) + hyper);
         return ModelMath.Finite((A + B - 1) / (a - 1) * bracket, "BG/NBD E[X(t)]");
     }
 
@@ -106,7 +106,7 @@ public sealed record BgNbdModel(double R, double Alpha, double A, double B) : IT
         var a = ModelMath.AwayFromOne(A);
         var rx = R + x;
         var hyper = Hypergeometric.Log2F1(rx, B + x, A + B + x - 1, t / (Alpha + T + t));
-        var bracket = -Expm1((rx * Math.Log((Alpha + T) / (Alpha + T + t))) + hyper);
+        var bracket = -Expm1((-rx * Log1p(t / (Alpha + T))) + hyper);
         var value = (A + B + x - 1) / (a - 1) * bracket * ProbabilityAlive(x, tx, T);
         return ModelMath.Finite(value, "BG/NBD conditional expectation");
     }
@@ -119,7 +119,7 @@ public sealed record BgNbdModel(double R, double Alpha, double A, double B) : IT
             return 1;
         }
 
-        var logOdds = Math.Log(A / (B + x - 1)) + ((R + x) * Math.Log((Alpha + T) / (Alpha + tx)));
+        var logOdds = Math.Log(A / (B + x - 1)) + ((R + x) * Log1p((T - tx) / (Alpha + tx)));
         return 1 / (1 + Math.Exp(logOdds));
     }
 

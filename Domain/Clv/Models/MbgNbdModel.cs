@@ -76,7 +76,7 @@ public sealed record MbgNbdModel(double R, double Alpha, double A, double B) : I
         ModelMath.RequireHorizon(t);
         var a = ModelMath.AwayFromOne(A);
         var hyper = Hypergeometric.Log2F1(R, B + 1, A + B, t / (Alpha + t));
-        var bracket = -Expm1((R * Math.Log(Alpha / (Alpha + t))) + hyper);
+        var bracket = -Expm1((-R * Log1p(t / Alpha)) + hyper);
         return ModelMath.Finite(B / (a - 1) * bracket, "MBG/NBD E[X(t)]");
     }
 
@@ -87,14 +87,14 @@ public sealed record MbgNbdModel(double R, double Alpha, double A, double B) : I
         var a = ModelMath.AwayFromOne(A);
         var rx = R + x;
         var hyper = Hypergeometric.Log2F1(rx, B + x + 1, A + B + x, t / (Alpha + T + t));
-        var bracket = -Expm1((rx * Math.Log((Alpha + T) / (Alpha + T + t))) + hyper);
+        var bracket = -Expm1((-rx * Log1p(t / (Alpha + T))) + hyper);
         return ModelMath.Finite((A + B + x) / (a - 1) * bracket * ProbabilityAlive(x, tx, T), "MBG/NBD conditional expectation");
     }
 
     public double ProbabilityAlive(int x, double tx, double T)
     {
         ModelMath.RequireHistory(x, tx, T);
-        var logOdds = Math.Log(A / (B + x)) + ((R + x) * Math.Log((Alpha + T) / (Alpha + tx)));
+        var logOdds = Math.Log(A / (B + x)) + ((R + x) * Log1p((T - tx) / (Alpha + tx)));
         return 1 / (1 + Math.Exp(logOdds));
     }
 }

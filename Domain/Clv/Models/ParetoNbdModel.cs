@@ -86,7 +86,7 @@ public sealed record ParetoNbdModel(double R, double Alpha, double S, double Bet
         ModelMath.RequireHorizon(t);
         var pAlive = ProbabilityAlive(x, tx, T);
         var rate = (R + x) * (Beta + T) / (Alpha + T);
-        return ModelMath.Finite(rate * OneMinusExpOverK(S - 1, Math.Log((Beta + T + t) / (Beta + T))) * pAlive, "Pareto/NBD conditional expectation");
+        return ModelMath.Finite(rate * OneMinusExpOverK(S - 1, Log1p(t / (Beta + T))) * pAlive, "Pareto/NBD conditional expectation");
     }
 
     public double ProbabilityAlive(int x, double tx, double T)
