@@ -71,6 +71,11 @@ for suite in "$root"/build/suites/*.sh; do
   record "$name" "$(grep -E '^[0-9]+ passed, [0-9]+ failed' "$out" | tail -1)" "$rc"
 done
 
+# Name the failed NUnit tests last, just above the closing line, so a log cut to its tail still says what failed.
+for trx in "$root"/TestResults/*.trx; do
+  [ -e "$trx" ] || continue
+  grep -o '<UnitTestResult [^>]*outcome="Failed"[^>]*>' "$trx" | sed -n 's/.*testName="\([^"]*\)".*/failed: \1/p'
+done
 awk -F'[ ,]+' '{p+=$1; f+=$3; s+=$5} END {printf "%d passed, %d failed, %d skipped\n", p, f, s}' "$summary"
 rm -f "$summary"
 exit "$failed"

@@ -157,9 +157,9 @@ function Figures({ env, i }: { env: Env; i: Insights | null }): React.ReactEleme
       )}
       {isScored(i) && weak ? <p className="ri-warning" role="note">{t("modelWarning", { reasons: i.model?.reasons || i.model?.verdict || "" })}</p> : null}
       {i?.segment ? (
-        <p className="ri-tags">
+        <div className="ri-tags">
           <span className="ri-label">{t("segment")}</span> <Badge appearance="tint" className="ri-chip">{i.segment}</Badge>
-        </p>
+        </div>
       ) : null}
       <div className="ri-history">
         <h3 className="ri-label">{t("history")}</h3>
