@@ -14,6 +14,9 @@ export interface FeedAppProps {
   pageSize?: number;
 }
 
+/** Sent by the command bar's Follow (WebResources/src/commands/follow.ts, FOLLOW_CHANGE_EVENT). */
+const FOLLOW_CHANGE_EVENT = "rapport:followchange";
+
 type Status = "loading" | "ready" | "failed" | "noaccess" | "unsaved";
 
 export function FeedApp(p: FeedAppProps): React.ReactElement {
@@ -34,6 +37,21 @@ export function FeedApp(p: FeedAppProps): React.ReactElement {
   const [now, setNow] = React.useState(() => new Date());
   const seq = React.useRef(0);
   const articles = React.useRef(new Map<string, HTMLElement>());
+
+  // The command bar's Follow (WebResources/src/commands/follow.ts) announces the new count on the form's window.
+  React.useEffect(() => {
+    const record = env.record;
+    if (!onRecord || !record || typeof window === "undefined") return undefined;
+    const same = (a: string, b: string) => a.replace(/[{}]/g, "").toLowerCase() === b.replace(/[{}]/g, "").toLowerCase();
+    const onChange = (e: Event) => {
+      const d = (e as CustomEvent<{ table?: string; id?: string; followerCount?: number }>).detail;
+      if (d && d.table === record.table && typeof d.id === "string" && same(d.id, record.id) && typeof d.followerCount === "number") {
+        setFollowers(d.followerCount);
+      }
+    };
+    window.addEventListener(FOLLOW_CHANGE_EVENT, onChange);
+    return () => window.removeEventListener(FOLLOW_CHANGE_EVENT, onChange);
+  }, [env.record, onRecord]);
 
   const load = React.useCallback(
     async (first: boolean, focus?: string) => {

@@ -54,6 +54,15 @@ describe("Feed component", () => {
     expect([...el.querySelectorAll("button")].some((b) => /follow/i.test(b.textContent ?? ""))).toBe(false);
   });
 
+  it("takes the follower count the command bar's Follow announces for this record, and ignores other records", async () => {
+    const el = await render(<FeedApp env={env("Feed", { getFeed: async () => page([item("p1", "Hello")], 2) })} scope="record" />);
+    const announce = (detail: object) => act(() => void window.dispatchEvent(new CustomEvent("rapport:followchange", { detail })));
+    await announce({ table: "contact", id: "{22222222-2222-2222-2222-222222222222}", isFollowing: true, followerCount: 9 });
+    expect(el.querySelector(".rf-followers")!.textContent).toBe("2 followers");
+    await announce({ table: "contact", id: "{11111111-1111-1111-1111-111111111111}", isFollowing: true, followerCount: 3 });
+    expect(el.querySelector(".rf-followers")!.textContent).toBe("3 followers");
+  });
+
   it("renders hostile text as text: no element is created from a post", async () => {
     const payload = '<img src=x onerror="window.__ran=1"><script>window.__ran=1</script>';
     const el = await render(<FeedApp env={env("Feed", { getFeed: async () => page([item("p1", payload)]) })} scope="record" />);

@@ -4,6 +4,7 @@ using System.Linq;
 using Microsoft.Xrm.Sdk;
 using Rapport.Domain.Clv.Crm;
 using Rapport.Domain.Clv.Models;
+using Rapport.Domain.Clv.Simulation;
 using Rapport.Plugins.Services.Clv;
 using Rapport.WorkflowActivities.Clv;
 using C = Rapport.Plugins.Services.Clv.ClvSchema.Customer;
@@ -45,6 +46,54 @@ public sealed class ClvActivityTests
             Assert.That(row.GetAttributeValue<DateTime?>(C.ScoredOn), Is.EqualTo(ActivityWorld.Today.AddDays(30)));
             Assert.That(outputs["Segment"], Is.EqualTo(expected.Segment.ToString()));
         });
+    }
+
+    [Test]
+    public void Calculate_CLV_returns_the_interval_the_card_shows_for_a_fitted_model_and_none_for_a_hand_made_one()
+    {
+        // 200 buyers drawn from the BG/NBD at the CDNOW estimates (Fader, Hardie & Lee 2005): a fit with finite
+        // standard errors, so the model carries the covariance the interval is drawn from.
+        var random = new RandomVariates(2005);
+        var start = new DateTime(2022, 1, 3);
+        var first = Guid.Empty;
+        for (var i = 0; i < 200; i++)
+        {
+            var buyer = _w.Contact("Buyer " + i);
+            first = first == Guid.Empty ? buyer : first;
+            var lambda = random.Gamma(0.243) / 4.414;
+            var p = random.Beta(0.793, 2.426);
+            var week = random.Uniform() * 26;
+            while (week * 7 < (ActivityWorld.Today.Date - start).TotalDays)
+            {
+                Gift(buyer, 20 + (i % 50), start.AddDays(Math.Floor(week * 7)));
+                week += random.Exponential(lambda);
+                if (random.Uniform() < p && week > 26)
+                {
+                    break;
+                }
+            }
+        }
+
+        var fit = _w.Env.SystemService.Execute(new OrganizationRequest("rapport_FitClvModel") { ["Kind"] = "bgnbd" }).Results;
+        _w.Env.SystemService.Update(new Entity(ClvSchema.Model, (Guid)fit["ModelId"]!) { [ClvSchema.ModelColumns.Status] = new OptionSetValue(ClvSchema.ModelStatusActive) });
+
+        var outputs = _w.Run(new CalculateClvActivity(), _w.Ana, new Dictionary<string, object?> { ["Contact"] = new EntityReference("contact", first) });
+        var card = System.Text.Json.JsonDocument.Parse((string)_w.Env.GetService(_w.Ana).Execute(new OrganizationRequest("rapport_GetCustomerInsights") { ["RecordTable"] = "contact", ["RecordId"] = first.ToString() }).Results["Insights"]!).RootElement;
+        var clv = ((Money)outputs["LifetimeValue"]!).Value;
+        Assert.Multiple(() =>
+        {
+            Assert.That(fit["StandardErrorsFinite"], Is.True);
+            Assert.That(((Money)outputs["LifetimeValueLow"]!).Value, Is.LessThan(clv).And.EqualTo(card.GetProperty("clvInterval").GetProperty("low").GetDecimal()));
+            Assert.That(((Money)outputs["LifetimeValueHigh"]!).Value, Is.GreaterThan(clv).And.EqualTo(card.GetProperty("clvInterval").GetProperty("high").GetDecimal()));
+        });
+
+        // A model entered by hand has no covariance: the step leaves the interval empty rather than invent one.
+        _w.Env.SystemService.Update(new Entity(ClvSchema.Model, (Guid)fit["ModelId"]!) { [ClvSchema.ModelColumns.Status] = new OptionSetValue(ClvSchema.ModelStatusDraft) });
+        Model(BgNbdModel.ModelName, new Dictionary<string, double> { ["r"] = 0.243, ["alpha"] = 4.414, ["a"] = 0.793, ["b"] = 2.426 }, unit: "week");
+        var handMade = _w.Run(new CalculateClvActivity(), _w.Ana, new Dictionary<string, object?> { ["Contact"] = new EntityReference("contact", first) });
+        Assert.That(handMade["IsScored"], Is.True);
+        Assert.That(handMade["LifetimeValueLow"], Is.Null);
+        Assert.That(handMade["LifetimeValueHigh"], Is.Null);
     }
 
     [Test]

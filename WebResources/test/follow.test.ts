@@ -70,6 +70,24 @@ describe("follow command", () => {
     expect(await Follow.tooltip(formContext)).toBe("Stop following this record (5 followers)");
   });
 
+  it("announces the new count on the window for the form's feed, and nothing when the call fails", async () => {
+    const { formContext } = setup("account", {
+      rapport_GetFollowState: { IsFollowing: false, FollowerCount: 2, IsTracked: true },
+      rapport_Follow: { FollowId: "F1", AlreadyFollowing: false },
+    });
+    const seen: unknown[] = [];
+    const listener = (e: Event) => seen.push((e as CustomEvent).detail);
+    window.addEventListener(Follow.FOLLOW_CHANGE_EVENT, listener);
+    try {
+      await Follow.toggle(formContext);
+      Xrm.Navigation.openErrorDialog = vi.fn(() => Promise.resolve()) as never;
+      await Follow.toggle(formContext); // no rapport_Unfollow reply: fails
+    } finally {
+      window.removeEventListener(Follow.FOLLOW_CHANGE_EVENT, listener);
+    }
+    expect(seen).toEqual([{ table: "account", id: ID.toLowerCase(), isFollowing: true, followerCount: 3 }]);
+  });
+
   it("shows an error dialog when the action fails and keeps the state", async () => {
     const { formContext } = setup("account", { rapport_GetFollowState: { IsFollowing: false, FollowerCount: 1, IsTracked: true } });
     const openErrorDialog = vi.fn(() => Promise.resolve());

@@ -54,12 +54,10 @@ public sealed class CalculateSegmentValueActivity : ActivityBase
         var value = SegmentValueService.Get(context.UserService, segment, context.WorkflowContext.OperationCreatedOn);
         context.Set(Customers, value.Customers);
         context.Set(RetentionRate, value.PerCustomer?.RetentionRate ?? 0);
-        context.Set(GuptaLehmannClv, ToMoney(value.PerCustomer?.GuptaLehmannClv));
-        context.Set(DonorLifetimeValue, ToMoney(value.PerCustomer?.DonorLifetimeValue));
-        context.Set(SegmentGuptaLehmannClv, ToMoney(value.SegmentGuptaLehmannClv));
-        context.Set(SegmentDonorLifetimeValue, ToMoney(value.SegmentDonorLifetimeValue));
+        context.Set(GuptaLehmannClv, ClvInputs.AsMoney(value.PerCustomer?.GuptaLehmannClv));
+        context.Set(DonorLifetimeValue, ClvInputs.AsMoney(value.PerCustomer?.DonorLifetimeValue));
+        context.Set(SegmentGuptaLehmannClv, ClvInputs.AsMoney(value.SegmentGuptaLehmannClv));
+        context.Set(SegmentDonorLifetimeValue, ClvInputs.AsMoney(value.SegmentDonorLifetimeValue));
         context.Set(Explanation, value.PerCustomer?.Explain() ?? (value.Customers == 0 ? "No customer of this segment has a purchase or gift." : "The active model carries no measured retention rate: refit it."));
     }
-
-    private static Money? ToMoney(double? value) => value is double v ? new Money(decimal.Round((decimal)v, 2)) : null;
 }

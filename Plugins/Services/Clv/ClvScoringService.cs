@@ -54,10 +54,14 @@ public static class ClvScoringService
     }
 
     /// <summary>Rescores one customer from its stored ledger: 3 requests.</summary>
-    public static CustomerScorecard Rescore(IOrganizationService service, EntityReference customer, DateTime asOf)
+    public static CustomerScorecard Rescore(IOrganizationService service, EntityReference customer, DateTime asOf) =>
+        Rescore(service, customer, asOf, out _);
+
+    /// <summary>As <see cref="Rescore(IOrganizationService, EntityReference, DateTime)"/>, also giving the ledger it read.</summary>
+    public static CustomerScorecard Rescore(IOrganizationService service, EntityReference customer, DateTime asOf, out CustomerLedger ledger)
     {
         RequireCustomer(customer);
-        var ledger = ReadLedger(service.Retrieve(customer.LogicalName, customer.Id, new ColumnSet(C.State)));
+        ledger = ReadLedger(service.Retrieve(customer.LogicalName, customer.Id, new ColumnSet(C.State)));
         var card = CustomerScorer.Score(ledger, asOf, ClvModelRepository.ActiveModels(service));
         service.Update(ToUpdate(customer, ledger, card));
         return card;

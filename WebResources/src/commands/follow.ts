@@ -95,11 +95,23 @@ export async function toggle(primaryControl: Xrm.FormContext): Promise<void> {
       next = { ...s, isFollowing: true, followerCount: s.followerCount + (r.alreadyFollowing ? 0 : 1) };
     }
     cache.set(target.key, Promise.resolve(next));
+    announce(target, next);
   } catch (e) {
     await Xrm.Navigation.openErrorDialog({ message: e instanceof Error ? e.message : String(e) });
   } finally {
     primaryControl.ui?.refreshRibbon?.(false);
   }
+}
+
+/**
+ * The window event the form's Feed code component listens to (Controls/Feed/FeedApp.tsx), so its follower count
+ * changes with the command bar's Follow: both run in the form's window, and neither can reach the other's state.
+ */
+export const FOLLOW_CHANGE_EVENT = "rapport:followchange";
+
+function announce(target: Target, s: FollowState): void {
+  if (typeof window === "undefined" || typeof CustomEvent === "undefined") return;
+  window.dispatchEvent(new CustomEvent(FOLLOW_CHANGE_EVENT, { detail: { table: target.table, id: target.id, isFollowing: s.isFollowing, followerCount: s.followerCount } }));
 }
 
 /** For tests and for a form that wants a fresh read (e.g. after a bulk follow). */
