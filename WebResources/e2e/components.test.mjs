@@ -99,6 +99,26 @@ describe("form host with the code components", () => {
     }
   });
 
+  it("the command bar's Follow changes the feed's follower count on the spot, and Unfollow changes it back", async () => {
+    const id = await newContact("Fiona", unique("Follow"));
+    const before = (await feed("contact", id)).followers;
+    const { context, page, problems } = await openComponentForm(browser, "contact", id);
+    try {
+      const followers = page.locator("#control-feed .rf-followers");
+      await page.locator("#commandbar[data-ready]").waitFor();
+      assert.equal(await followers.textContent(), before === 1 ? "1 follower" : `${before} followers`);
+      await page.locator("#commandbar button", { hasText: /^\s*Follow\s*$/ }).click();
+      await page.locator("#commandbar button", { hasText: /^\s*Unfollow\s*$/ }).waitFor();
+      await page.waitForFunction((want) => document.querySelector("#control-feed .rf-followers")?.textContent === want, before + 1 === 1 ? "1 follower" : `${before + 1} followers`);
+      assert.equal((await feed("contact", id)).followers, before + 1, "the server agrees");
+      await page.locator("#commandbar button", { hasText: /^\s*Unfollow\s*$/ }).click();
+      await page.waitForFunction((want) => document.querySelector("#control-feed .rf-followers")?.textContent === want, before === 1 ? "1 follower" : `${before} followers`);
+      assert.deepEqual(problems, []);
+    } finally {
+      await context.close();
+    }
+  });
+
   it("at 375 px is one column and one scroll: no sideways scroll, no wrapped action row, card below the feed; posting works", async () => {
     const id = await newContact("Nora", unique("Narrow"));
     await create("rapport_posts", { rapport_text: "A longer post so that the action row has company #narrow", rapport_regardingtable: "contact", rapport_regardingid: id });
