@@ -73,6 +73,8 @@ public sealed class ArgumentMetadataTests
             "Contact: in EntityReference 'Contact' -> contact",
             "Account: in EntityReference 'Account' -> account",
             "LifetimeValue: out Money 'Customer Lifetime Value'",
+            "LifetimeValueLow: out Money 'CLV Low (90%)'",
+            "LifetimeValueHigh: out Money 'CLV High (90%)'",
             "ProbabilityAlive: out Double 'Probability Alive'",
             "ExpectedTransactions: out Double 'Expected Transactions (12 months)'",
             "ScoredOn: out DateTime 'Scored On'",

@@ -28,6 +28,12 @@ public sealed class CalculateClvActivity : ActivityBase
     [Output("Customer Lifetime Value")]
     public OutArgument<Money?> LifetimeValue { get; set; } = new();
 
+    [Output("CLV Low (90%)")]
+    public OutArgument<Money?> LifetimeValueLow { get; set; } = new();
+
+    [Output("CLV High (90%)")]
+    public OutArgument<Money?> LifetimeValueHigh { get; set; } = new();
+
     [Output("Probability Alive")]
     public OutArgument<double> ProbabilityAlive { get; set; } = new();
 
@@ -45,12 +51,6 @@ public sealed class CalculateClvActivity : ActivityBase
 
     [Output("Model Kind")]
     public OutArgument<string> ModelKind { get; set; } = new();
-
-    [Output("CLV Low (90%)")]
-    public OutArgument<Money?> LifetimeValueLow { get; set; } = new();
-
-    [Output("CLV High (90%)")]
-    public OutArgument<Money?> LifetimeValueHigh { get; set; } = new();
 
     [Output("Retention Rate")]
     public OutArgument<double> RetentionRate { get; set; } = new();
