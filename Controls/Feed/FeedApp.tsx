@@ -1,7 +1,7 @@
 /** The feed: a record's posts (on a form) or the user's own feed / mentions (dashboard, landing page). */
 import * as React from "react";
 import { Button, FluentProvider, Select, Spinner, Tab, TabList, webLightTheme } from "@fluentui/react-components";
-import { isNoAccess, type FeedItem, type Kind, type Scope } from "../shared/api";
+import { cleanId, isNoAccess, type FeedItem, type Kind, type Scope } from "../shared/api";
 import { logFailure, type Env } from "../shared/host";
 import { count } from "../shared/strings";
 import { Composer } from "./Composer";
@@ -42,10 +42,9 @@ export function FeedApp(p: FeedAppProps): React.ReactElement {
   React.useEffect(() => {
     const record = env.record;
     if (!onRecord || !record || typeof window === "undefined") return undefined;
-    const same = (a: string, b: string) => a.replace(/[{}]/g, "").toLowerCase() === b.replace(/[{}]/g, "").toLowerCase();
     const onChange = (e: Event) => {
       const d = (e as CustomEvent<{ table?: string; id?: string; followerCount?: number }>).detail;
-      if (d && d.table === record.table && typeof d.id === "string" && same(d.id, record.id) && typeof d.followerCount === "number") {
+      if (d && d.table === record.table && typeof d.id === "string" && cleanId(d.id) === cleanId(record.id) && typeof d.followerCount === "number") {
         setFollowers(d.followerCount);
       }
     };
